@@ -1,0 +1,145 @@
+"""Bookmarks text → list[Bookmark]: one URL a line, normalised, de-duplicated in order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.errors import InputError
+from drafter.models import Bookmark, SkippedLine
+from drafter.urls import FETCHABLE_SCHEMES, normalise_url, url_scheme
+
+_ANGLE_URL = re.compile(r"<(https?://[^>\s]+)>", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>https?://)", re.IGNORECASE)
+_BARE_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+_OTHER_SCHEME = re.compile(r"(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}):(?!\d)\S")
+# Punctuation that ends a sentence around a URL rather than belonging to it.
+_TRAILING = ".,;:!?'\"、。，．）」』】"
+_NOTE_SEPARATORS = " \t-–—:：|｜>"
+
+
+@dataclass(frozen=True)
+class ParsedBookmarks:
+    """The usable bookmarks, in order, and the lines that were skipped with why."""
+
+    bookmarks: list[Bookmark]
+    skipped: list[SkippedLine]
+    duplicates: int = 0
+
+
+def decode_bookmarks(data: bytes, name: str) -> str:
+    """Bytes of a bookmarks file as text, or an InputError when they are not UTF-8 text."""
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name} is not a text file (it holds NUL bytes); give one URL per line")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8"
+        ) from exc
+
+
+def read_bookmarks_file(path: Path) -> ParsedBookmarks:
+    """Read and parse a bookmarks file, with errors a person can act on."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder, not a bookmarks file") from exc
+    except FileNotFoundError as exc:
+        raise InputError(f"{path} does not exist") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse_bookmarks(decode_bookmarks(data, str(path)))
+
+
+def _closing_paren(text: str, start: int) -> int:
+    """Index of the ")" closing a Markdown link destination that starts at `start`."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char.isspace():
+            return index
+    return len(text)
+
+
+def _trim_bare_url(url: str) -> str:
+    """Drop sentence punctuation and unbalanced closing brackets glued to a bare URL."""
+    while url:
+        last = url[-1]
+        if last in _TRAILING or (last == ")" and url.count("(") < url.count(")")):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def split_line(line: str) -> tuple[str, str] | None:
+    """The first http(s) URL on a line and the host's words around it, or None."""
+    candidates: list[tuple[int, str, int]] = []  # (start, url, end of the construct)
+    if angle := _ANGLE_URL.search(line):
+        candidates.append((angle.start(), angle.group(1), angle.end()))
+    if link := _MARKDOWN_LINK.search(line):
+        url_start = link.start("url")
+        close = _closing_paren(line, url_start)
+        end = close + 1 if close < len(line) and line[close] == ")" else close
+        candidates.append((link.start(), line[url_start:close], end))
+    if bare := _BARE_URL.search(line):
+        trimmed = _trim_bare_url(bare.group(0))
+        candidates.append((bare.start(), trimmed, bare.start() + len(trimmed)))
+    if not candidates:
+        return None
+    start, url, end = min(candidates, key=lambda c: c[0])
+    # Words before the URL count too ("面白い https://..."), but not a list bullet; a
+    # Markdown link's own text is the page's title, not the host's note.
+    before = line[:start].strip(_NOTE_SEPARATORS + "*+()（")
+    after = line[end:].strip(_NOTE_SEPARATORS + _TRAILING + "()")
+    note = " ".join(part for part in (before, after) if part)
+    return url, note
+
+
+def _skip_reason(line: str) -> str:
+    scheme_match = _OTHER_SCHEME.search(line)
+    if scheme_match and scheme_match.group(1).lower() not in FETCHABLE_SCHEMES:
+        return f"unsupported scheme '{scheme_match.group(1).lower()}:' (only http and https)"
+    return "no http(s) URL on this line"
+
+
+def parse_bookmarks(text: str) -> ParsedBookmarks:
+    """Parse bookmarks text: blank lines and # comments skipped, one bookmark per URL line."""
+    bookmarks: list[Bookmark] = []
+    skipped: list[SkippedLine] = []
+    seen: set[str] = set()
+    duplicates = 0
+    for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        found = split_line(line)
+        if found is None:
+            skipped.append(SkippedLine(number, line[:200], _skip_reason(line)))
+            continue
+        url, note = found
+        if url_scheme(url) not in FETCHABLE_SCHEMES:
+            skipped.append(SkippedLine(number, line[:200], _skip_reason(line)))
+            continue
+        try:
+            normalised = normalise_url(url)
+        except ValueError as exc:
+            skipped.append(SkippedLine(number, line[:200], f"malformed URL ({exc})"))
+            continue
+        if not normalised.split("://", 1)[1].split("/", 1)[0]:
+            skipped.append(SkippedLine(number, line[:200], "URL has no host"))
+            continue
+        if normalised in seen:
+            duplicates += 1
+            continue
+        seen.add(normalised)
+        bookmarks.append(Bookmark(url=normalised, note=note or None, line=number))
+    return ParsedBookmarks(bookmarks, skipped, duplicates)

@@ -1,0 +1,143 @@
+"""Where an episode lives, and writing it without ever losing the host's work.
+
+Writes are atomic (a temporary file in the same folder, fsynced, then renamed or linked
+into place), an existing draft is only replaced with force and after a backup outside
+`content/` (anything left in a Hugo page bundle would be published with the page), and a
+lock keeps two runs (a cron job and a person) from writing the same episode at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from drafter.config import HUGO_CONFIG_DIR, HUGO_CONFIG_FILES
+from drafter.errors import DraftExistsError, LockedError, WriteError
+
+STATE_DIR = ".drafter"  # drafter's own folder at the site root: backups and locks
+
+
+def find_site(start: Path) -> Path:
+    """The nearest folder from `start` upwards that holds a Hugo config, else `start`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if any((folder / name).is_file() for name in HUGO_CONFIG_FILES):
+            return folder
+        if (folder / HUGO_CONFIG_DIR).is_dir():
+            return folder
+    return start
+
+
+def episode_path(site: Path, section: str, number: int) -> Path:
+    """content/<section>/<number>/index.md: a Hugo page bundle."""
+    return site / "content" / section / str(number) / "index.md"
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_temp(folder: Path, data: bytes) -> Path:
+    """A fsynced temporary file in `folder`, ready to be renamed into place."""
+    fd, name = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def _describe(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied"
+    if exc.errno == errno.ENOTDIR:
+        return "a file is in the way where a folder should be"
+    return exc.strerror or str(exc)
+
+
+def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
+    """Write `content` to `path` all at once. Without `replace`, an existing file is an error."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_dir():
+        raise WriteError(f"cannot write {path}: a folder of that name is in the way")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise WriteError(f"cannot create {path.parent}: a file of that name is in the way") from exc
+    except OSError as exc:
+        raise WriteError(f"cannot create {path.parent}: {_describe(exc)}") from exc
+    try:
+        temp = _write_temp(path.parent, data)
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {_describe(exc)}") from exc
+    try:
+        if replace:
+            temp.replace(path)
+        else:
+            # link() refuses to overwrite: the draft appears whole, and only if it was absent.
+            os.link(temp, path)
+    except FileExistsError as exc:
+        raise DraftExistsError(f"{path} already exists") from exc
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {_describe(exc)}") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def backup_draft(site: Path, path: Path, number: int, now: datetime) -> Path:
+    """Copy the current draft to <site>/.drafter/backups/<n>-<timestamp>.md; return where."""
+    backups = site / STATE_DIR / "backups"
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = backups / f"{number}-{stamp}.md"
+    suffix = 1
+    while target.exists():
+        suffix += 1
+        target = backups / f"{number}-{stamp}-{suffix}.md"
+    try:
+        current = path.read_bytes()
+    except OSError as exc:
+        raise WriteError(f"cannot read {path} to back it up: {_describe(exc)}") from exc
+    write_atomic(target, current, replace=False)
+    return target
+
+
+@contextlib.contextmanager
+def episode_lock(site: Path, section: str, number: int) -> Iterator[None]:
+    """Hold an exclusive lock on one episode for the length of a run, or raise LockedError."""
+    locks = site / STATE_DIR / "locks"
+    try:
+        locks.mkdir(parents=True, exist_ok=True)
+        handle = (locks / f"{section}-{number}.lock").open("a+")
+    except OSError:
+        # A read-only site cannot be written anyway; the write will say so clearly.
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise LockedError(
+                f"another drafter run is writing episode {number} right now; try again when it ends"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

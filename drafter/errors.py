@@ -1,0 +1,45 @@
+"""Errors that end a whole run, each with a message written for a person.
+
+    DrafterError                 exit 1 unless a subclass says otherwise
+    ├── InputError               exit 2: unreadable bookmarks, no usable URL, bad option value
+    ├── DraftExistsError         exit 1: the draft is there and --force was not given
+    ├── WriteError               exit 1: the draft (or its backup) could not be written
+    ├── LockedError              exit 1: another run is writing this episode
+    └── NothingFetchedError      exit 1: every article failed, so nothing was written
+
+Per-URL failures are never raised: they travel as values (FetchResult.error, Article.error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from drafter.models import Article
+
+
+class DrafterError(Exception):
+    """A whole-run failure; `exit_code` is what the CLI exits with."""
+
+    exit_code = 1
+
+
+class InputError(DrafterError):
+    exit_code = 2
+
+
+class DraftExistsError(DrafterError):
+    pass
+
+
+class WriteError(DrafterError):
+    pass
+
+
+class LockedError(DrafterError):
+    pass
+
+
+class NothingFetchedError(DrafterError):
+    def __init__(self, message: str, articles: Sequence[Article] = ()) -> None:
+        super().__init__(message)
+        self.articles = list(articles)

@@ -1,0 +1,241 @@
+"""Fetching: one httpx AsyncClient, bounded concurrency, one FetchResult per URL, never raising."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import email.utils
+import ssl
+import time
+import zlib
+from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime
+
+import httpx
+
+from drafter.config import FetchSettings
+from drafter.models import FetchResult
+from drafter.urls import host_of, redact_text
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+BACKOFF_SECONDS = 0.5  # first retry waits this long, the next twice as long
+
+# Magic numbers of bodies that are certainly not HTML, whatever the header says.
+_NOT_HTML_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+)
+
+
+class _Retryable(Exception):
+    """An attempt failed in a way another attempt may not; carries the delay to wait."""
+
+    def __init__(self, message: str, delay: float | None = None) -> None:
+        super().__init__(message)
+        self.delay = delay
+
+
+class _Failed(Exception):
+    """An attempt failed for good."""
+
+
+def build_client(
+    settings: FetchSettings, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    """The one client for a run; honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE."""
+    return httpx.AsyncClient(
+        follow_redirects=True,
+        max_redirects=settings.max_redirects,
+        timeout=httpx.Timeout(
+            connect=settings.connect_timeout,
+            read=settings.read_timeout,
+            write=settings.read_timeout,
+            pool=None,
+        ),
+        limits=httpx.Limits(
+            max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+        ),
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+            "Accept-Language": settings.accept_language,
+            "Accept-Encoding": "gzip, deflate",
+        },
+        trust_env=True,
+        transport=transport,
+    )
+
+
+def _retry_after(value: str | None, cap: float) -> float | None:
+    """Seconds a Retry-After header asks for (seconds or an HTTP date), capped."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    with contextlib.suppress(TypeError, ValueError):
+        when = email.utils.parsedate_to_datetime(value)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return min(max((when - datetime.now(UTC)).total_seconds(), 0.0), cap)
+    return None
+
+
+def _decompressor(encoding: str) -> zlib._Decompress | None:
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj(zlib.MAX_WBITS)
+    raise _Failed(f"unsupported content encoding '{encoding}'")
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, decompressed in bounded steps: a gzip bomb is cut at the cap, never inflated."""
+    too_big = f"page larger than {max_bytes // 1024} KB (cut at the size cap)"
+    decoder = _decompressor(response.headers.get("content-encoding", ""))
+    parts: list[bytes] = []
+    size = 0
+    raw_size = 0
+    async for chunk in response.aiter_raw():
+        raw_size += len(chunk)
+        if raw_size > max_bytes:
+            raise _Failed(too_big)
+        pending = chunk
+        while pending:
+            if decoder is None:
+                out, pending = pending, b""
+            else:
+                try:
+                    out = decoder.decompress(pending, max_bytes - size + 1)
+                except zlib.error as exc:
+                    raise _Failed(f"corrupt compressed body ({exc})") from exc
+                pending = decoder.unconsumed_tail
+            size += len(out)
+            if size > max_bytes:
+                raise _Failed(too_big)
+            parts.append(out)
+    return b"".join(parts)
+
+
+def _sniff_not_html(body: bytes) -> str | None:
+    head = body[:16].lstrip()
+    for magic, what in _NOT_HTML_MAGIC:
+        if head.startswith(magic):
+            return what
+    return None
+
+
+async def _attempt(client: httpx.AsyncClient, url: str, settings: FetchSettings) -> FetchResult:
+    """One GET: a FetchResult with a body, or _Retryable / _Failed."""
+    try:
+        async with client.stream("GET", url) as response:
+            status = response.status_code
+            if status in RETRY_STATUSES:
+                delay = _retry_after(response.headers.get("retry-after"), settings.retry_after_cap)
+                raise _Retryable(f"HTTP {status} {response.reason_phrase}".strip(), delay)
+            if status >= 400:
+                raise _Failed(f"HTTP {status} {response.reason_phrase}".strip())
+            mime = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if mime and mime not in HTML_TYPES:
+                raise _Failed(f"not an HTML page ({mime})")
+            body = await _read_capped(response, settings.max_bytes)
+            if not body.strip():
+                raise _Failed(f"empty response (HTTP {status})")
+            if what := _sniff_not_html(body):
+                raise _Failed(f"not an HTML page ({what})")
+            return FetchResult(
+                url=url,
+                final_url=str(response.url),
+                status=status,
+                headers={k.lower(): v for k, v in response.headers.items()},
+                body=body,
+            )
+    except httpx.TooManyRedirects as exc:
+        raise _Failed(f"too many redirects (more than {settings.max_redirects})") from exc
+    except httpx.ConnectTimeout as exc:
+        raise _Retryable("timed out connecting") from exc
+    except httpx.ReadTimeout as exc:
+        raise _Retryable(f"server went silent for {settings.read_timeout:g}s") from exc
+    except httpx.ProxyError as exc:
+        raise _Failed(f"proxy error: {exc}") from exc
+    except httpx.ConnectError as exc:
+        if isinstance(exc.__context__, ssl.SSLError) or "CERTIFICATE" in str(exc):
+            raise _Failed(f"TLS error: {exc}") from exc
+        raise _Retryable(f"could not connect: {exc or type(exc).__name__}") from exc
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+        raise _Retryable(f"connection broken: {exc or type(exc).__name__}") from exc
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+        raise _Failed(f"invalid URL: {exc}") from exc
+    except httpx.HTTPError as exc:
+        raise _Failed(f"{type(exc).__name__}: {exc}") from exc
+
+
+class Fetcher:
+    """Fetches URLs with a global and a per-host limit, retries and a per-article deadline."""
+
+    def __init__(self, client: httpx.AsyncClient, settings: FetchSettings) -> None:
+        self.client = client
+        self.settings = settings
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._host_slots: dict[str, asyncio.Semaphore] = {}
+
+    def _host_slot(self, url: str) -> asyncio.Semaphore:
+        host = host_of(url)
+        if host not in self._host_slots:
+            self._host_slots[host] = asyncio.Semaphore(self.settings.per_host)
+        return self._host_slots[host]
+
+    async def fetch(self, url: str) -> FetchResult:
+        """Fetch one URL; every failure comes back as FetchResult.error."""
+        settings = self.settings
+        host_slot = self._host_slot(url)
+        started: float | None = None
+        deadline = 0.0
+        loop = asyncio.get_running_loop()
+        error = "not fetched"
+        for attempt in range(settings.retries + 1):
+            delay: float | None = None
+            async with host_slot, self._slots:
+                if started is None:  # the deadline runs from the first connection, not the queue
+                    started = time.monotonic()
+                    deadline = loop.time() + settings.timeout
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        result = await _attempt(self.client, url, settings)
+                    return dataclasses.replace(result, elapsed=time.monotonic() - started)
+                except TimeoutError:
+                    error = f"took longer than {settings.timeout:g}s (the per-article limit)"
+                    break
+                except _Failed as exc:
+                    error = str(exc)
+                    break
+                except _Retryable as exc:
+                    error = str(exc)
+                    delay = exc.delay if exc.delay is not None else BACKOFF_SECONDS * 2**attempt
+            if attempt == settings.retries:
+                break
+            if loop.time() + delay >= deadline:
+                error += " (no time left to retry)"
+                break
+            await asyncio.sleep(delay)
+        elapsed = time.monotonic() - started if started is not None else 0.0
+        return FetchResult(url=url, error=redact_text(error), elapsed=elapsed)
+
+    async def fetch_all(self, urls: Sequence[str]) -> AsyncIterator[FetchResult]:
+        """Yield one FetchResult per URL, in the order they finish."""
+        tasks = [asyncio.ensure_future(self.fetch(url)) for url in urls]
+        try:
+            for next_done in asyncio.as_completed(tasks):
+                yield await next_done
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,69 @@
+"""What a run tells people (the summary on stderr) and scripts (the --json report on stdout)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from drafter.models import Article, SkippedLine
+from drafter.urls import redact_url
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """One article of the --json report; credentials in URLs are never written."""
+    return {
+        "url": redact_url(article.url),
+        "final_url": redact_url(article.final_url) if article.final_url else None,
+        "title": article.title,
+        "source": article.source,
+        "lead": article.lead,
+        "ok": article.ok,
+        "error": article.error,
+        "elapsed": round(article.elapsed, 3),
+        "provenance": article.provenance,
+    }
+
+
+def report_json(
+    number: int,
+    path: Path | None,
+    articles: list[Article],
+    *,
+    backup: Path | None = None,
+    skipped: list[SkippedLine] | None = None,
+) -> dict[str, Any]:
+    """The whole --json report."""
+    return {
+        "episode": number,
+        "path": str(path) if path is not None else None,
+        "backup": str(backup) if backup is not None else None,
+        "articles": [article_json(article) for article in articles],
+        "skipped_lines": [
+            {"line": line.line, "text": line.text, "reason": line.reason}
+            for line in (skipped or [])
+        ],
+    }
+
+
+def article_line(article: Article) -> str:
+    """One line per URL for -v: status, elapsed, URL, title or error."""
+    status = "ok  " if article.ok else "FAIL"
+    detail = article.title or "" if article.ok else article.error or ""
+    return f"{status} {article.elapsed:5.1f}s {redact_url(article.url)}  {detail}"
+
+
+def summary_lines(articles: list[Article], path: Path | None) -> list[str]:
+    """The closing summary: how many, how many failed and why, and where the draft went."""
+    failed = [article for article in articles if not article.ok]
+    where = f" → {path}" if path is not None else ""
+    head = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+    if failed:
+        head += f", {len(failed)} failed"
+    lines = [f"drafted {head}{where}"]
+    reasons = Counter(article.error for article in failed)
+    if len(failed) > 3:
+        lines += [f"  {count} × {reason}" for reason, count in reasons.most_common()]
+    for article in failed:
+        lines.append(f"  failed: {redact_url(article.url)} — {article.error}")
+    return lines

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.bookmarks import decode_bookmarks, parse_bookmarks, read_bookmarks_file
+from drafter.errors import InputError
+
+
+def urls(text: str) -> list[str]:
+    return [bookmark.url for bookmark in parse_bookmarks(text).bookmarks]
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "note"),
+    [
+        (
+            "https://www.publickey1.jp/blog/20/a.html",
+            "https://www.publickey1.jp/blog/20/a.html",
+            None,
+        ),
+        ("<https://example.com/a>", "https://example.com/a", None),
+        ("[A title](https://example.com/a) my words", "https://example.com/a", "my words"),
+        ("https://example.com/a  面白い。来週話す", "https://example.com/a", "面白い。来週話す"),
+        ("- https://example.com/a - worth a look", "https://example.com/a", "worth a look"),
+        ("見て https://example.com/a。", "https://example.com/a", "見て"),
+        ("(see https://example.com/a)", "https://example.com/a", "see"),
+        (
+            "[Wiki](https://en.wikipedia.org/wiki/Rust_(language)) ok",
+            "https://en.wikipedia.org/wiki/Rust_(language)",
+            "ok",
+        ),
+        (
+            "https://en.wikipedia.org/wiki/Rust_(language)",
+            "https://en.wikipedia.org/wiki/Rust_(language)",
+            None,
+        ),
+    ],
+)
+def test_a_line_gives_its_first_url_and_the_hosts_words(
+    line: str, url: str, note: str | None
+) -> None:
+    parsed = parse_bookmarks(line)
+    assert [(b.url, b.note) for b in parsed.bookmarks] == [(url, note)]
+
+
+def test_normalising_collapses_duplicates_and_keeps_order() -> None:
+    text = "\n".join(
+        [
+            "https://B.example/x?utm_source=a&id=1#top",
+            "https://a.example/",
+            "HTTPS://b.example:443/x?id=1&fbclid=zz",
+            "https://b.example/x?id=1&gclid=1",
+            "https://a.example",
+        ]
+    )
+    parsed = parse_bookmarks(text)
+    assert [b.url for b in parsed.bookmarks] == ["https://b.example/x?id=1", "https://a.example/"]
+    assert parsed.duplicates == 3
+    assert [b.line for b in parsed.bookmarks] == [1, 2]
+
+
+def test_comments_blank_lines_bom_and_crlf() -> None:
+    text = decode_bookmarks(
+        b"\xef\xbb\xbf# week\r\n\r\nhttps://example.com/a\r\n  # indented\r\n", "f"
+    )
+    parsed = parse_bookmarks(text)
+    assert urls(text) == ["https://example.com/a"] and parsed.skipped == []
+    assert parsed.bookmarks[0].line == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("javascript:alert(1)", "unsupported scheme 'javascript:'"),
+        ("file:///etc/passwd", "unsupported scheme 'file:'"),
+        ("data:text/html,<b>x</b>", "unsupported scheme 'data:'"),
+        ("ftp://example.com/file", "unsupported scheme 'ftp:'"),
+        ("just some words", "no http(s) URL"),
+    ],
+)
+def test_unusable_lines_are_reported_with_their_number(line: str, reason: str) -> None:
+    parsed = parse_bookmarks(f"https://example.com/\n{line}\n")
+    assert len(parsed.bookmarks) == 1
+    assert [(s.line, reason in s.reason) for s in parsed.skipped] == [(2, True)]
+
+
+def test_a_file_that_is_not_text_is_an_input_error(tmp_path: Path) -> None:
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(b"\x00\x01\x02https://example.com/")
+    with pytest.raises(InputError, match="not a text file"):
+        read_bookmarks_file(binary)
+    latin = tmp_path / "l.txt"
+    latin.write_bytes("https://example.com/ caf\xe9".encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_bookmarks_file(latin)
+    with pytest.raises(InputError, match="is a folder"):
+        read_bookmarks_file(tmp_path)
+
+
+def test_a_hundred_thousand_lines_parse_quickly_enough() -> None:
+    text = "\n".join(f"https://example.com/{i % 500}?utm_medium=x" for i in range(100_000))
+    parsed = parse_bookmarks(text)
+    assert len(parsed.bookmarks) == 500 and parsed.duplicates == 99_500
