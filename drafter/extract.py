@@ -1,0 +1,244 @@
+"""Extraction: page bytes → headline, lead and label, with where each came from.
+
+Pure and process-pool friendly: ``extract_article`` is a module-level function that never
+raises. The page is decoded once (``decode_html``), parsed once by selectolax for metadata,
+headline and profile selectors, and handed as the same text to trafilatura only when the
+site's own containers give no lead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+import trafilatura
+from selectolax.lexbor import LexborHTMLParser
+
+from drafter.decode import decode_html
+from drafter.lead import Block, cut_lead, is_japanese, is_prose, node_blocks, pick, tidy
+from drafter.lead import tree_blocks as _tree_blocks
+from drafter.models import Extracted
+from drafter.sources import SiteProfile, name_key, profile_for, profile_for_provider
+from drafter.title import clean_text, head_title, pick_title, strip_site_name
+from drafter.walls import blocked_reason
+
+_META_KEYS = frozenset(
+    {
+        "og:title",
+        "twitter:title",
+        "og:site_name",
+        "og:description",
+        "twitter:description",
+        "description",
+    }
+)
+# Generic containers of an article's body, tried when trafilatura finds nothing.
+_BODY_SELECTORS = (
+    "[itemprop='articleBody']",
+    "article .entry-content",
+    ".entry-content",
+    ".post-content",
+    ".article-body",
+    ".article_body",
+    "#article-body",
+    "article",
+    "main",
+    "#content",
+    "body",
+)
+_DROP_ALWAYS = "script, style, noscript, template, nav, aside, footer, form, iframe, svg"
+# "（CNET Japan）" or "(ITmedia NEWS)" right after a syndicated headline.
+_PROVIDER_SUFFIX = re.compile(r"\s*[（(]\s*([^（）()]{2,40}?)\s*[）)]\s*$")
+
+
+def read_meta(tree: LexborHTMLParser) -> dict[str, str]:
+    """The page's og:/twitter:/description metadata, first value of each, cleaned.
+
+    Accepts the usual ``property=``/``content=`` and the ``name=``/``value=`` form some
+    saving tools write.
+    """
+    meta: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or "").strip().lower()
+        if key not in _META_KEYS or key in meta:
+            continue
+        value = attrs.get("content") or attrs.get("value")
+        if value and value.strip():
+            meta[key] = clean_text(value)
+    return meta
+
+
+def _provider(
+    tree: LexborHTMLParser, title: str | None, meta: Mapping[str, str], profile: SiteProfile
+) -> str | None:
+    """The original publisher a syndicating page credits, or None."""
+    for raw in (title, meta.get("og:description"), meta.get("twitter:description")):
+        if raw:
+            match = _PROVIDER_SUFFIX.search(raw)
+            if match:
+                return match.group(1).strip()
+    for selector in profile.credit_selectors:
+        node = tree.css_first(selector)
+        text = clean_text(node.text()) if node is not None else ""
+        if 2 <= len(text) <= 40:
+            return text
+    return None
+
+
+def _label(
+    tree: LexborHTMLParser,
+    title: str | None,
+    meta: Mapping[str, str],
+    profile: SiteProfile | None,
+) -> tuple[str | None, str | None]:
+    """(label, title without a provider credit) from the profile, credit or og:site_name."""
+    if profile is None:
+        return meta.get("og:site_name"), title
+    if not profile.syndicates:
+        return profile.label, title
+    provider = _provider(tree, title, meta, profile)
+    if provider is None:
+        return profile.label, title
+    if title:
+        title = _PROVIDER_SUFFIX.sub("", title).strip() or title
+    known = profile_for_provider(provider)
+    return (known.label if known is not None else provider), title
+
+
+def _profile_blocks(tree: LexborHTMLParser, profile: SiteProfile) -> list[Block]:
+    blocks: list[Block] = []
+    for selector in profile.lead_selectors:
+        for node in tree.css(selector):
+            blocks.extend(node_blocks(node))
+    return blocks
+
+
+def _trafilatura_blocks(html: str, url: str) -> list[Block]:
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            fast=True,
+            with_metadata=False,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+        )
+    except Exception:  # a third-party parser failing is "no lead", not an error
+        return []
+    return list(_tree_blocks(getattr(document, "body", None)))
+
+
+def _dom_blocks(tree: LexborHTMLParser) -> list[Block]:
+    for selector in _BODY_SELECTORS:
+        node = tree.css_first(selector)
+        if node is not None:
+            return list(node_blocks(node))
+    return []
+
+
+def _description(meta: Mapping[str, str], title: str | None, brands: str | None) -> str | None:
+    for key in ("og:description", "description", "twitter:description"):
+        text = tidy(meta.get(key, ""))
+        if (
+            text
+            and name_key(text) != name_key(brands or "")
+            and name_key(text) != name_key(title or "")
+        ):
+            return text
+    return None
+
+
+def _lead(
+    *,
+    html: str,
+    url: str,
+    tree: LexborHTMLParser,
+    profile: SiteProfile | None,
+    title: str | None,
+    meta: Mapping[str, str],
+) -> tuple[str | None, str | None]:
+    """The lead text (uncut) and where it came from."""
+    profile_blocks: list[Block] = []
+    if profile is not None:
+        for selector in profile.drop_selectors:
+            for node in tree.css(selector):
+                node.decompose()
+        profile_blocks = _profile_blocks(tree, profile)
+        found = pick(profile_blocks, title, strict=True)
+        if found:
+            return found, "profile"
+    body_blocks = _trafilatura_blocks(html, url)
+    found = pick(body_blocks, title, strict=True)
+    if found:
+        return found, "body paragraph"
+    for node in tree.css(_DROP_ALWAYS):
+        node.decompose()
+    dom_blocks = _dom_blocks(tree)
+    found = pick(dom_blocks, title, strict=True)
+    if found:
+        return found, "page paragraph"
+    description = _description(meta, title, meta.get("og:site_name"))
+    if description and is_prose(description):
+        return description, "description"
+    for blocks in (profile_blocks, body_blocks, dom_blocks):
+        found = pick(blocks, title, strict=False)
+        if found:
+            return found, "body line"
+    if description:
+        return description, "description"
+    return None, None
+
+
+def extract_article(
+    body: bytes,
+    url: str,
+    headers: Mapping[str, str],
+    *,
+    lead_max_ja: int = 200,
+    lead_max_en: int = 400,
+) -> Extracted:
+    """Read headline, lead and label from one fetched page. Never raises."""
+    try:
+        return _extract(body, url, headers, lead_max_ja, lead_max_en)
+    except Exception:  # garbage in must give an empty result, not a crash
+        return Extracted(title=None, source=None, lead=None)
+
+
+def _extract(
+    body: bytes, url: str, headers: Mapping[str, str], lead_max_ja: int, lead_max_en: int
+) -> Extracted:
+    host = urlsplit(url).hostname or ""
+    profile = profile_for(host)
+    if not body:
+        return Extracted(title=None, source=profile.label if profile else None, lead=None)
+    content_type = headers.get("content-type")
+    html, charset, charset_from = decode_html(body, content_type)
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(["script", "style", "noscript", "template"])
+    meta = read_meta(tree)
+    provenance = {"charset": charset, "charset_from": charset_from}
+
+    blocked = blocked_reason(tree, html, url, head_title(tree))
+    if blocked:
+        label = profile.label if profile else None
+        return Extracted(title=None, source=label, lead=None, blocked=blocked, **provenance)
+
+    title, title_from = pick_title(tree, meta, profile, host)
+    label, title = _label(tree, title, meta, profile)
+    if title and label and profile is not None and profile.syndicates:
+        title = strip_site_name(title, (name_key(label),)) or title
+    lead, lead_from = _lead(html=html, url=url, tree=tree, profile=profile, title=title, meta=meta)
+    if lead:
+        lead = cut_lead(lead, lead_max_ja if is_japanese(lead) else lead_max_en)
+    return Extracted(
+        title=title,
+        source=label,
+        lead=lead or None,
+        title_from=title_from,
+        lead_from=lead_from if lead else None,
+        **provenance,
+    )
