@@ -98,6 +98,27 @@ def _strict(body: bytes, codec: str) -> str | None:
         return None
 
 
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+_JAPANESE_CODECS = ("cp932", "euc_jp", "euc_jis_2004", "shift_jis_2004")
+
+
+def _japanese(body: bytes) -> tuple[str, str] | None:
+    """A Japanese codec that decodes the bytes strictly into text with plenty of kana.
+
+    Kana are the tell: the same bytes read as GBK or Big5 give kanji-like noise, not kana.
+    """
+    best: tuple[float, str, str] | None = None
+    for codec in _JAPANESE_CODECS:
+        text = _strict(body, codec)
+        if text is None:
+            continue
+        wide = sum(1 for ch in text if ord(ch) > 0x7F)
+        share = len(_KANA.findall(text)) / wide if wide else 0.0
+        if share >= 0.1 and (best is None or share > best[0]):
+            best = (share, text, codec)
+    return (best[1], best[2]) if best else None
+
+
 def _detected(body: bytes) -> tuple[str, str] | None:
     try:
         best = from_bytes(body[:200_000]).best()
@@ -149,7 +170,7 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str, str]:
         return decoded, codec, origin
     if utf8_text is not None:
         return utf8_text, "utf-8", "detected"
-    guess = _detected(body)
+    guess = _japanese(body) or _detected(body)
     if guess is not None:
         return guess[0], guess[1], "detected"
     codec = declared[0][0] if declared else "utf-8"

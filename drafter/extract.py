@@ -152,6 +152,40 @@ def _description(meta: Mapping[str, str], title: str | None, brands: str | None)
     return None
 
 
+def _summarised_paragraph(
+    tree: LexborHTMLParser, description: str, found: str | None
+) -> str | None:
+    """The page paragraph that the meta description repeats or cuts short.
+
+    Many sites print their summary lead as the first paragraph and repeat it (whole or cut)
+    as the description; extractors often skip that block as a teaser. It is taken when it
+    comes before the extractor's first paragraph and reads as a lead, not a one-line dek.
+    """
+    stem = description.rstrip(".…。 ")
+    prefix = stem[:30]
+    if len(prefix) < 15 or (found and found.startswith(prefix)):
+        return None
+    found_prefix = found[:30] if found else None
+    body = tree.body
+    if body is None:
+        return None
+    for block in node_blocks(body):
+        if block.kind != "p":
+            continue
+        if found_prefix and block.text.startswith(found_prefix):
+            return None
+        if block.text.startswith(prefix) and len(block.text) >= len(stem):
+            return block.text if _reads_as_lead(block.text) else None
+    return None
+
+
+def _reads_as_lead(text: str) -> bool:
+    """Prose long enough to be a lead rather than a standalone subtitle."""
+    if not is_prose(text):
+        return False
+    return len(text) >= 40 if is_japanese(text) else len(text.split()) >= 25
+
+
 def _lead(
     *,
     html: str,
@@ -173,15 +207,19 @@ def _lead(
             return found, "profile"
     body_blocks = _trafilatura_blocks(html, url)
     found = pick(body_blocks, title, strict=True)
-    if found:
-        return found, "body paragraph"
+    description = _description(meta, title, meta.get("og:site_name"))
     for node in tree.css(_DROP_ALWAYS):
         node.decompose()
+    if description and is_prose(description):
+        summarised = _summarised_paragraph(tree, description, found)
+        if summarised:
+            return summarised, "page paragraph"
+    if found:
+        return found, "body paragraph"
     dom_blocks = _dom_blocks(tree)
     found = pick(dom_blocks, title, strict=True)
     if found:
         return found, "page paragraph"
-    description = _description(meta, title, meta.get("og:site_name"))
     if description and is_prose(description):
         return description, "description"
     for blocks in (profile_blocks, body_blocks, dom_blocks):

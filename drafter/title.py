@@ -13,11 +13,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from drafter.sources import SiteProfile, name_key, normalise_host, title_regexes
 
-# Separators between a headline and the site name, widest first; bare whitespace last.
+# Separators between a headline and the site name, widest first (never a bare space).
 _SEPARATOR = re.compile(r"\s+[-|–—·»/~]\s+|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--?\s*|\s+ー\s+")
 _PAGE_MARKER = re.compile(
     r"\s*(?:[（(]\s*\d+\s*/\s*\d+\s*[)）]|[|｜-]?\s*\d+\s*ページ目|\(page \d+\))\s*$", re.I
 )
+# "[News] Headline": a section tag some sites put before the <title> headline.
+_SECTION_TAG = re.compile(r"^\s*\[(news|press release|press|release|update|info|blog)\]\s*", re.I)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _GENERIC_HOST_LABELS = frozenset({"www", "m", "news", "blog", "blogs", "jp", "en", "ja"})
 _SECOND_LEVEL = frozenset({"co", "ne", "or", "ac", "ad", "go", "ed", "gr", "lg", "com", "org"})
@@ -78,14 +80,14 @@ def strip_site_name(title: str, brands: tuple[str, ...]) -> str:
             break
         last = matches[-1]
         head, tail = title[: last.start()], title[last.end() :]
-        if head.strip() and _names_site(tail, brands) and len(tail) < len(head):
+        if len(name_key(head)) >= 2 and _names_site(tail, brands):
             title, changed = head.strip(" \u3000"), True
             continue
         first = matches[0]
         head, tail = title[: first.start()], title[first.end() :]
-        is_space = not first.group(0).strip()
-        if tail.strip() and not is_space and _names_site(head, brands) and len(head) < len(tail):
+        if len(name_key(tail)) >= 2 and _names_site(head, brands):
             title, changed = tail.strip(" \u3000"), True
+    title = _SECTION_TAG.sub("", title)
     return _PAGE_MARKER.sub("", title).strip(" \u3000")
 
 

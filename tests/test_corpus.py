@@ -1,0 +1,82 @@
+"""The real saved pages in ../shared/corpus: extraction quality stays at its targets.
+
+Reads the pages where they are (they belong to their publishers) and skips without them.
+The scoring is bench/extraction.py's, so the test and the benchmark cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from drafter.extract import extract_article
+from drafter.models import Extracted
+from drafter.sources import profile_for
+
+CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
+MANIFEST = CORPUS / "manifest.json"
+TITLE_TARGET = 0.97
+LEAD_TARGET = 0.90
+
+pytestmark = pytest.mark.skipif(not MANIFEST.exists(), reason="no shared corpus here")
+# The benchmark's scoring, shared so that the two cannot drift (absent from an sdist).
+_bench = pytest.importorskip("bench.extraction")
+content_type = _bench.content_type
+expected_label = _bench.expected_label
+is_mojibake = _bench.is_mojibake
+lead_ok = _bench.lead_ok
+title_ok = _bench.title_ok
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[dict[str, Any], Extracted]]:
+    entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    return [
+        (
+            entry,
+            extract_article(
+                (CORPUS / entry["file"]).read_bytes(),
+                entry["url"],
+                {"content-type": content_type(entry)},
+            ),
+        )
+        for entry in entries
+    ]
+
+
+def test_no_mojibake(results: list[tuple[dict[str, Any], Extracted]]) -> None:
+    garbled = [e["file"] for e, got in results if is_mojibake(got.title, got.lead)]
+    assert garbled == []
+
+
+def test_titles(results: list[tuple[dict[str, Any], Extracted]]) -> None:
+    wrong = [(e["file"], got.title) for e, got in results if not title_ok(got.title, e)]
+    assert 1 - len(wrong) / len(results) >= TITLE_TARGET, wrong
+
+
+def test_leads(results: list[tuple[dict[str, Any], Extracted]]) -> None:
+    wrong = [(e["file"], got.lead) for e, got in results if not lead_ok(got.lead, e)]
+    assert 1 - len(wrong) / len(results) >= LEAD_TARGET, wrong
+
+
+def test_labels_on_profiled_sites(results: list[tuple[dict[str, Any], Extracted]]) -> None:
+    wrong = []
+    for entry, got in results:
+        profile = profile_for(urlsplit(entry["url"]).hostname or "")
+        if profile is None:
+            continue
+        if profile.syndicates:
+            right = bool(got.source) and got.source in entry.get("notes", "")
+        else:
+            right = got.source == expected_label(entry)
+        if not right:
+            wrong.append((entry["file"], got.source))
+    assert wrong == []
+
+
+def test_nothing_blocked(results: list[tuple[dict[str, Any], Extracted]]) -> None:
+    assert [e["file"] for e, got in results if got.blocked] == []
