@@ -429,3 +429,16 @@ def test_cut_lead(text: str, limit: int, expected: str) -> None:
 )
 def test_junk_reasons(text: str, reason: str | None) -> None:
     assert junk_reason(text) == reason
+
+
+def test_protection_scripts_on_a_real_article_are_not_a_wall() -> None:
+    page = html(
+        title="Access denied: how a bug locked users out of their accounts for a day",
+        head="<script src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'></script>",
+        body=f"<article><p>{EN_LEAD}</p>"
+        + f"<p>{EN_LEAD}</p>" * 6
+        + "<div class='g-recaptcha'></div></article>",
+    )
+    got = extract_article(page.encode(), "https://example.com/auth-bug", {})
+    assert got.blocked is None
+    assert got.lead is not None and got.lead.startswith(EN_LEAD)
