@@ -9,7 +9,7 @@ import email.utils
 import ssl
 import time
 import zlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import UTC, datetime
 
 import httpx
@@ -133,11 +133,23 @@ def _sniff_not_html(body: bytes) -> str | None:
     return None
 
 
-async def _attempt(client: httpx.AsyncClient, url: str, settings: FetchSettings) -> FetchResult:
-    """One GET: a FetchResult with a body, or _Retryable / _Failed."""
+async def _attempt(
+    client: httpx.AsyncClient,
+    url: str,
+    settings: FetchSettings,
+    headers: Mapping[str, str] | None = None,
+) -> FetchResult:
+    """One GET: a FetchResult with a body (or a bodiless 304), or _Retryable / _Failed."""
     try:
-        async with client.stream("GET", url) as response:
+        async with client.stream("GET", url, headers=headers) as response:
             status = response.status_code
+            if status == 304 and headers:  # the caller's copy is current (conditional GET)
+                return FetchResult(
+                    url=url,
+                    final_url=str(response.url),
+                    status=status,
+                    headers={k.lower(): v for k, v in response.headers.items()},
+                )
             if status in RETRY_STATUSES:
                 delay = _retry_after(response.headers.get("retry-after"), settings.retry_after_cap)
                 raise _Retryable(f"HTTP {status} {response.reason_phrase}".strip(), delay)
@@ -193,8 +205,11 @@ class Fetcher:
             self._host_slots[host] = asyncio.Semaphore(self.settings.per_host)
         return self._host_slots[host]
 
-    async def fetch(self, url: str) -> FetchResult:
-        """Fetch one URL; every failure comes back as FetchResult.error."""
+    async def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> FetchResult:
+        """Fetch one URL; every failure comes back as FetchResult.error.
+
+        `headers` are added to the request (If-None-Match / If-Modified-Since from the page
+        cache); a 304 answer then comes back with status 304 and no body."""
         settings = self.settings
         host_slot = self._host_slot(url)
         started: float | None = None
@@ -209,7 +224,7 @@ class Fetcher:
                     deadline = loop.time() + settings.timeout
                 try:
                     async with asyncio.timeout_at(deadline):
-                        result = await _attempt(self.client, url, settings)
+                        result = await _attempt(self.client, url, settings, headers)
                     return dataclasses.replace(result, elapsed=time.monotonic() - started)
                 except TimeoutError:
                     error = f"took longer than {settings.timeout:g}s (the per-article limit)"
