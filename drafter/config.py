@@ -20,6 +20,11 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # body cap, after decompression
 DEFAULT_MAX_REDIRECTS = 10
 DEFAULT_LEAD_MAX_JA = 200
 DEFAULT_LEAD_MAX_EN = 400
+DEFAULT_RENDER = "auto"  # render in a browser only the pages whose static HTML gave no title/lead
+RENDER_MODES = ("auto", "always", "never")
+DEFAULT_RENDER_PAGES = 2  # browser pages open at once
+DEFAULT_RENDER_SETTLE = 2.0  # after `load`, wait at most this long for the network to go quiet
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 USER_AGENT = (
     f"drafter/{__version__} (podcast show-notes drafter; +https://pypi.org/project/drafter/)"
 )
@@ -65,4 +70,6 @@ class Settings:
     timezone: str = DEFAULT_TIMEZONE
     lead_max_ja: int = DEFAULT_LEAD_MAX_JA
     lead_max_en: int = DEFAULT_LEAD_MAX_EN
+    render: str = DEFAULT_RENDER  # one of RENDER_MODES
+    browser: str | None = None  # None: DRAFTER_BROWSER, then a Chromium on PATH
     fetch: FetchSettings = FetchSettings()

@@ -67,6 +67,7 @@ class Article:
     error: str | None = None
     elapsed: float = 0.0
     provenance: dict[str, str | None] = field(default_factory=dict)
+    rendered: bool = False  # title and lead come from the page as a browser built it
 
     @property
     def ok(self) -> bool:

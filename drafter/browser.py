@@ -1,0 +1,339 @@
+"""Rendering in a real browser: Playwright driving a Chromium already installed on the machine.
+
+Used only for the pages whose static HTML gave no title or lead (or for every page with
+``--render always``). Playwright is imported here and only when a page needs rendering, so
+drafter works without the ``browser`` extra. One browser serves a whole run, with a bounded
+number of pages open at once and a deadline per page, and it is always closed: on success,
+on errors and on Ctrl-C (``open_browser`` is an async context manager, and cancelling the run
+closes it on the way out).
+
+The browser honours the settings the HTTP client does:
+
+- HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY become Chromium's proxy and bypass list.
+- SSL_CERT_FILE: Chromium on Linux ignores it and trusts its own store plus the user's NSS
+  database (``$HOME/.pki/nssdb``). We give the browser a throw-away HOME whose NSS database
+  trusts the certificates in that file (``certutil``, from Debian's ``libnss3-tools``).
+  We do not use ``ignore_https_errors`` or ``--ignore-certificate-errors-spki-list``: both
+  switch off verification (the SPKI list for any chain that merely *contains* the CA, which
+  anyone can append), where the NSS database keeps every other check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drafter.config import (
+    BROWSER_NAMES,
+    DEFAULT_RENDER_PAGES,
+    DEFAULT_RENDER_SETTLE,
+    Settings,
+)
+from drafter.urls import redact_text
+
+if TYPE_CHECKING:
+    from playwright.async_api import BrowserContext, Route
+
+# Headless, and quiet: no sandbox (we run as root in CI), no GPU, and none of the background
+# connections (updates, sync, field trials) that a closed network refuses or a proxy logs.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+# What a page needs for its text; images, media and fonts only cost time.
+SKIPPED_RESOURCES = frozenset({"image", "media", "font"})
+LAUNCH_TIMEOUT = 30.0  # seconds Chromium may take to start
+CLOSE_TIMEOUT = 10.0  # seconds to close it before we leave it to Playwright's driver
+
+_PEM_CERT = re.compile(
+    rb"-----BEGIN CERTIFICATE-----\s+(.+?)\s+-----END CERTIFICATE-----", re.DOTALL
+)
+
+
+class BrowserUnavailable(Exception):
+    """No rendering at all in this run: no extra, no browser, or it would not start."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One page as the browser built it: its HTML, or an error saying why not."""
+
+    url: str
+    final_url: str | None = None
+    html: str | None = None
+    error: str | None = None
+    elapsed: float = 0.0
+
+
+def find_browser(configured: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The browser to drive: --browser, else DRAFTER_BROWSER, else a Chromium on PATH."""
+    environ = os.environ if environ is None else environ
+    wanted = configured or environ.get("DRAFTER_BROWSER") or None
+    if wanted:
+        found = shutil.which(str(Path(wanted).expanduser()))
+        if found is None:
+            raise BrowserUnavailable(f"no browser executable at {wanted}")
+        return found
+    for name in BROWSER_NAMES:
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    raise BrowserUnavailable(
+        "no Chromium found (install Debian's chromium, or give --browser / DRAFTER_BROWSER)"
+    )
+
+
+def _bypass_rules(no_proxy: str) -> list[str]:
+    """NO_PROXY as Chromium bypass rules; `example.com` covers its subdomains, as in httpx."""
+    rules: list[str] = []
+    for entry in (part.strip() for part in no_proxy.split(",")):
+        if not entry:
+            continue
+        if entry.startswith(("*", ".")) or "/" in entry or entry.replace(".", "").isdigit():
+            rules.append(entry)
+        else:
+            rules += [entry, f"*.{entry}"]
+    return rules
+
+
+def proxy_settings(proxies: Mapping[str, str] | None = None) -> dict[str, str] | None:
+    """Playwright's `proxy` option from HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY.
+
+    `proxies` maps a scheme to a proxy URL (and "no" to NO_PROXY), as
+    `urllib.request.getproxies_environment()` reads them; Chromium takes one proxy for all
+    schemes, so an HTTPS proxy wins, then an HTTP one, then ALL_PROXY.
+    """
+    proxies = urllib.request.getproxies_environment() if proxies is None else proxies
+    no_proxy = proxies.get("no", "")
+    if no_proxy.strip() == "*":
+        return None
+    server = proxies.get("https") or proxies.get("http") or proxies.get("all")
+    if not server:
+        return None
+    if "://" not in server:
+        server = f"http://{server}"
+    parts = urllib.parse.urlsplit(server)
+    proxy = {"server": f"{parts.scheme}://{parts.hostname}:{parts.port or 80}"}
+    if parts.username:
+        proxy["username"] = urllib.parse.unquote(parts.username)
+        proxy["password"] = urllib.parse.unquote(parts.password or "")
+    if rules := _bypass_rules(no_proxy):
+        proxy["bypass"] = ",".join(rules)
+    return proxy
+
+
+def pem_certificates(data: bytes) -> list[bytes]:
+    """Every PEM certificate in a CA bundle, as DER."""
+    return [base64.b64decode(b"".join(block.split())) for block in _PEM_CERT.findall(data)]
+
+
+def trusting_home(home: Path, ca_file: Path) -> str | None:
+    """Make `home` a HOME whose NSS database trusts `ca_file`; None when done, else why not."""
+    try:
+        certificates = pem_certificates(ca_file.read_bytes())
+    except OSError as exc:
+        return f"cannot read SSL_CERT_FILE {ca_file}: {exc.strerror or exc}"
+    if not certificates:
+        return f"no PEM certificate in SSL_CERT_FILE {ca_file}"
+    certutil = shutil.which("certutil")
+    if certutil is None:
+        return "certutil (Debian's libnss3-tools) is missing, so the browser ignores SSL_CERT_FILE"
+    database = home / ".pki" / "nssdb"
+    database.mkdir(parents=True)
+    where = f"sql:{database}"
+    try:
+        subprocess.run(
+            [certutil, "-N", "-d", where, "--empty-password"], check=True, capture_output=True
+        )
+        add = [certutil, "-A", "-d", where, "-t", "C,,"]  # trusted to issue server certificates
+        for number, der in enumerate(certificates):
+            cert_path = home / f"ca-{number}.der"
+            cert_path.write_bytes(der)
+            subprocess.run(
+                [*add, "-n", f"drafter-ca-{number}", "-i", str(cert_path)],
+                check=True,
+                capture_output=True,
+            )
+    except (OSError, subprocess.CalledProcessError) as exc:
+        return f"certutil could not add SSL_CERT_FILE to the browser's trust store: {exc}"
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    """Playwright's message without its call log or the API name in front."""
+    text = str(getattr(exc, "message", None) or exc).strip().splitlines()
+    line = text[0] if text else type(exc).__name__
+    return re.sub(r"^[A-Za-z]+\.[A-Za-z]+: ", "", line)
+
+
+async def _skip_heavy(route: Route) -> None:
+    if route.request.resource_type in SKIPPED_RESOURCES:
+        await route.abort()
+    else:
+        await route.fallback()
+
+
+async def _close(context: BrowserContext) -> None:
+    """Close the browser, bounded: a hung browser is left to the driver, which kills it on exit."""
+    from playwright.async_api import Error as PlaywrightError
+
+    with contextlib.suppress(PlaywrightError, TimeoutError):
+        async with asyncio.timeout(CLOSE_TIMEOUT):
+            await context.close()
+
+
+class Browser:
+    """One browser for the run: `render(url)` gives the page's HTML after its scripts ran."""
+
+    def __init__(
+        self,
+        context: BrowserContext,
+        *,
+        timeout: float,
+        pages: int = DEFAULT_RENDER_PAGES,
+        settle: float = DEFAULT_RENDER_SETTLE,
+        ca_problem: str | None = None,
+    ) -> None:
+        self.context = context
+        self.ca_problem = ca_problem  # why SSL_CERT_FILE could not be trusted, if it could not
+        self.timeout = timeout
+        self.settle = settle
+        self._slots = asyncio.Semaphore(pages)
+
+    async def render(self, url: str) -> Rendered:
+        """Load `url`, let its scripts run, and return the DOM as HTML; never raises per page."""
+        from playwright.async_api import Error as PlaywrightError
+
+        async with self._slots:
+            started = time.monotonic()
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self.timeout
+            page = None
+            try:
+                async with asyncio.timeout_at(deadline):
+                    page = await self.context.new_page()
+                    response = await page.goto(url, wait_until="load")
+                    if response is not None and response.status >= 400:
+                        status = f"HTTP {response.status} {response.status_text}".strip()
+                        return self._failed(url, status, started)
+                    # Pages that fetch their article after `load`: give them a moment, bounded.
+                    settle = min(self.settle, deadline - loop.time() - 1.0)
+                    if settle > 0:
+                        with contextlib.suppress(PlaywrightError):
+                            await page.wait_for_load_state("networkidle", timeout=settle * 1000)
+                    html = await page.content()
+                    return Rendered(
+                        url=url,
+                        final_url=page.url,
+                        html=html,
+                        elapsed=time.monotonic() - started,
+                    )
+            except TimeoutError:
+                limit = f"took longer than {self.timeout:g}s in the browser (the per-article limit)"
+                return self._failed(url, limit, started)
+            except PlaywrightError as exc:
+                error = f"browser: {_first_line(exc)}"
+                if self.ca_problem and "ERR_CERT" in error:
+                    error += f" ({self.ca_problem})"
+                return self._failed(url, error, started)
+            finally:
+                if page is not None:
+                    with contextlib.suppress(PlaywrightError):
+                        await page.close()
+
+    @staticmethod
+    def _failed(url: str, error: str, started: float) -> Rendered:
+        return Rendered(url=url, error=redact_text(error), elapsed=time.monotonic() - started)
+
+
+def _launch_options(
+    executable: str, profile: Path, environ: Mapping[str, str], settings: Settings
+) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "user_data_dir": profile,
+        "executable_path": executable,
+        "headless": True,
+        "args": list(CHROMIUM_ARGS),
+        "env": dict(environ),
+        "timeout": LAUNCH_TIMEOUT * 1000,
+        "locale": "ja-JP",
+        "extra_http_headers": {"Accept-Language": settings.fetch.accept_language},
+        "accept_downloads": False,
+        "service_workers": "block",
+    }
+    if proxy := proxy_settings():
+        options["proxy"] = proxy
+    return options
+
+
+@contextlib.asynccontextmanager
+async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
+    """Start the browser (BrowserUnavailable if it cannot be), yield it, always close it."""
+    executable = find_browser(settings.browser)
+    try:
+        from playwright.async_api import Error as PlaywrightError
+        from playwright.async_api import async_playwright
+    except ImportError as exc:
+        raise BrowserUnavailable(
+            "Playwright is not installed (pip install 'drafter[browser]')"
+        ) from exc
+
+    with tempfile.TemporaryDirectory(prefix="drafter-browser-", ignore_cleanup_errors=True) as tmp:
+        environ = dict(os.environ)
+        ca_file = os.environ.get("SSL_CERT_FILE")
+        ca_problem = None
+        if ca_file:
+            home = Path(tmp) / "home"
+            # A missing certutil is not fatal: pages signed by that CA fail one by one, saying so.
+            ca_problem = await asyncio.to_thread(trusting_home, home, Path(ca_file))
+            if ca_problem is None:
+                environ["HOME"] = str(home)
+        options = _launch_options(executable, Path(tmp) / "profile", environ, settings)
+        async with contextlib.AsyncExitStack() as stack:
+            try:
+                playwright = await stack.enter_async_context(async_playwright())
+            except Exception as exc:  # the driver itself would not start
+                raise BrowserUnavailable(f"Playwright would not start: {_first_line(exc)}") from exc
+            try:
+                context = await playwright.chromium.launch_persistent_context(**options)
+            except PlaywrightError as exc:
+                raise BrowserUnavailable(
+                    f"{executable} would not start: {_first_line(exc)}"
+                ) from exc
+            stack.push_async_callback(_close, context)
+            await context.route("**/*", _skip_heavy)
+            yield Browser(context, timeout=settings.fetch.timeout, ca_problem=ca_problem)
+
+
+async def render_all(urls: Sequence[str], settings: Settings) -> AsyncIterator[Rendered]:
+    """Render every URL in one browser, yielding each page as it finishes.
+
+    Raises BrowserUnavailable (before yielding anything) when no browser can be started.
+    """
+    async with open_browser(settings) as browser:
+        tasks = [asyncio.ensure_future(browser.render(url)) for url in urls]
+        try:
+            for next_done in asyncio.as_completed(tasks):
+                yield await next_done
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
