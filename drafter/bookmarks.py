@@ -26,6 +26,9 @@ class ParsedBookmarks:
     bookmarks: list[Bookmark]
     skipped: list[SkippedLine]
     duplicates: int = 0
+    format: str = "text"  # what drafter.importers.detect_format found
+    undated: int = 0  # kept under a `since` filter because the source gave no date
+    older: int = 0  # left out because they were added before `since`
 
 
 def decode_bookmarks(data: bytes, name: str) -> str:
@@ -143,3 +146,22 @@ def parse_bookmarks(text: str) -> ParsedBookmarks:
         seen.add(normalised)
         bookmarks.append(Bookmark(url=normalised, note=note or None, line=number))
     return ParsedBookmarks(bookmarks, skipped, duplicates)
+
+
+def parse_pasted_line(line: str, number: int) -> tuple[list[Bookmark], list[SkippedLine]]:
+    """Every http(s) URL on one pasted line (a host may paste several at once)."""
+    found: list[Bookmark] = []
+    rejected: list[SkippedLine] = []
+    for token in line.split():
+        hit = split_line(token)
+        if hit is None:
+            if _OTHER_SCHEME.match(token):
+                rejected.append(SkippedLine(number, token[:200], _skip_reason(token)))
+            continue
+        try:
+            found.append(Bookmark(url=normalise_url(hit[0]), line=number))
+        except ValueError as exc:
+            rejected.append(SkippedLine(number, token[:200], f"malformed URL ({exc})"))
+    if not found and not rejected and line.strip():
+        rejected.append(SkippedLine(number, line.strip()[:200], _skip_reason(line)))
+    return found, rejected
