@@ -16,6 +16,7 @@ from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
 from selectolax.lexbor import LexborHTMLParser
 
+from drafter.decode import codecs_for
 from drafter.importers.common import Entry, Source, clean_text, source_error, text_time
 
 RSS_LABEL = "RSS feed"
@@ -30,12 +31,45 @@ FEED_ROOT = re.compile(
 )
 _LABELS = {b"rss": RSS_LABEL, b"RDF": RDF_LABEL, b"feed": ATOM_LABEL}
 _TAG_PREFIX = re.compile(r"\A\[([^\]]+)\]")
+_DECLARED_ENCODING = re.compile(
+    rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']"""
+)
+# What expat reads itself; anything else (EUC-JP, Shift_JIS, ...) is decoded here first.
+_EXPAT_ENCODINGS = frozenset(
+    {"utf-8", "utf8", "utf-16", "us-ascii", "ascii", "iso-8859-1", "latin-1"}
+)
 
 
 def feed_label(data: bytes) -> str | None:
     """ "RSS feed", "RSS 1.0 (RDF) feed" or "Atom feed" from the root element; None if none."""
     match = FEED_ROOT.match(data[:65536])
     return _LABELS[match.group(1)] if match else None
+
+
+def _as_expat_input(data: bytes, name: str, label: str) -> bytes:
+    """The feed re-encoded as UTF-8 when it declares a multi-byte encoding expat lacks."""
+    declared = _DECLARED_ENCODING.match(data)
+    if declared is None:
+        return data
+    encoding = declared.group(1).decode("ascii", "replace")
+    if encoding.lower() in _EXPAT_ENCODINGS:
+        return data
+    codecs = codecs_for(encoding)
+    if not codecs:
+        raise source_error(name, label, f"unknown encoding {encoding!r} in its XML declaration")
+    for codec in codecs:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            failure = exc
+            continue
+        start, end = declared.span(1)
+        utf8 = text.encode("utf-8")
+        # The declaration is ASCII, so its offsets are the same in the UTF-8 bytes.
+        return utf8[:start] + b"UTF-8" + utf8[end:]
+    raise source_error(
+        name, label, f"not valid {encoding} (byte {failure.start} cannot be read)"
+    ) from failure
 
 
 def _local(tag: str) -> str:
@@ -153,7 +187,7 @@ def parse_feed(data: bytes, name: str) -> Source:
     """An RSS 2.0, RSS 1.0 (RDF) or Atom feed → one entry per item, tags as folders."""
     label = feed_label(data) or "feed"
     try:
-        root = SafeElementTree.fromstring(data)
+        root = SafeElementTree.fromstring(_as_expat_input(data, name, label))
     except ParseError as exc:
         line, column = exc.position
         raise source_error(
