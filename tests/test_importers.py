@@ -568,3 +568,33 @@ def test_ambiguous_folder_asks_for_more_of_the_path() -> None:
     with pytest.raises(InputError, match=r"folder 'week' matches 2 folders: 'A/Week', 'B/Week'"):
         read_source(data, "links.md", folder="week")
     assert urls(data, folder="b/week") == ["https://y.example/"]
+
+
+def test_netscape_without_bookmarks_is_an_error() -> None:
+    empty = b"<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n"
+    with pytest.raises(InputError, match=r"^b\.html: Netscape bookmark file: no <DT><A HREF>"):
+        read_source(empty, "b.html")
+
+
+def test_feed_bytes_that_do_not_match_the_declared_encoding() -> None:
+    data = HATENA.format(encoding="Shift_JIS").encode("utf-8")  # says Shift_JIS, is UTF-8
+    data = data.replace("番組".encode(), b"\x81\x20")  # a lead byte with no valid trail
+    with pytest.raises(InputError, match=r"RSS 1\.0 \(RDF\) feed: not valid Shift_JIS \(byte \d+"):
+        read_source(data, "feed.rdf")
+
+
+def test_html_export_dates_pocket_style() -> None:
+    page = (
+        f"<!DOCTYPE html><html><body><h1>Unread</h1><ul>"
+        f'<li><a href="https://p.example/new" time_added="{JUL9}" tags="podcast">New</a></li>'
+        f'<li><a href="https://p.example/old" time_added="{JUN1}">Old</a></li>'
+        f'<li><a href="https://p.example/none">None</a></li></ul></body></html>'
+    ).encode()
+    parsed = read_source(page, "ril_export.html", since=datetime(2025, 7, 1, tzinfo=UTC))
+    assert [b.url for b in parsed.bookmarks] == ["https://p.example/new", "https://p.example/none"]
+    assert (parsed.older, parsed.undated) == (1, 1)
+
+
+def test_chrome_json_without_roots_object() -> None:
+    with pytest.raises(InputError, match=r'Chrome bookmarks JSON: no "roots" object at the top'):
+        read_source(b'{"roots": ["not", "an", "object"]}', "Bookmarks")
