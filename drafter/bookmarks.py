@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.models import Bookmark, SkippedLine
-from drafter.urls import FETCHABLE_SCHEMES, normalise_url, url_scheme
+from drafter.urls import FETCHABLE_SCHEMES, normalise_url, redact_text, url_scheme
 
 _ANGLE_URL = re.compile(r"<(https?://[^>\s]+)>", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>https?://)", re.IGNORECASE)
@@ -124,21 +124,22 @@ def parse_bookmarks(text: str) -> ParsedBookmarks:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
+        shown = redact_text(line)[:200]  # warnings and --json never carry a password
         found = split_line(line)
         if found is None:
-            skipped.append(SkippedLine(number, line[:200], _skip_reason(line)))
+            skipped.append(SkippedLine(number, shown, _skip_reason(line)))
             continue
         url, note = found
         if url_scheme(url) not in FETCHABLE_SCHEMES:
-            skipped.append(SkippedLine(number, line[:200], _skip_reason(line)))
+            skipped.append(SkippedLine(number, shown, _skip_reason(line)))
             continue
         try:
             normalised = normalise_url(url)
         except ValueError as exc:
-            skipped.append(SkippedLine(number, line[:200], f"malformed URL ({exc})"))
+            skipped.append(SkippedLine(number, shown, f"malformed URL ({exc})"))
             continue
         if not normalised.split("://", 1)[1].split("/", 1)[0]:
-            skipped.append(SkippedLine(number, line[:200], "URL has no host"))
+            skipped.append(SkippedLine(number, shown, "URL has no host"))
             continue
         if normalised in seen:
             duplicates += 1

@@ -12,12 +12,14 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from drafter.config import HUGO_CONFIG_DIR, HUGO_CONFIG_FILES
+from drafter.drafts import linked_urls
 from drafter.errors import DraftExistsError, LockedError, WriteError
 
 STATE_DIR = ".drafter"  # drafter's own folder at the site root: backups and locks
@@ -48,10 +50,20 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_temp(folder: Path, data: bytes) -> Path:
+def _new_file_mode(replacing: Path) -> int:
+    """The mode the file would have had: the replaced file's, else 0666 less the umask."""
+    with contextlib.suppress(OSError):
+        return replacing.stat().st_mode & 0o7777
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
     """A fsynced temporary file in `folder`, ready to be renamed into place."""
     fd, name = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600; the draft should read like any other page
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -84,7 +96,7 @@ def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
     except OSError as exc:
         raise WriteError(f"cannot create {path.parent}: {_describe(exc)}") from exc
     try:
-        temp = _write_temp(path.parent, data)
+        temp = _write_temp(path.parent, data, _new_file_mode(path))
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {_describe(exc)}") from exc
     try:
@@ -141,3 +153,46 @@ def episode_lock(site: Path, section: str, number: int) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+_TITLE_NUMBER = re.compile(r"^title\s*[:=]\s*[\"']?#(\d+)", re.MULTILINE)
+
+
+def episode_pages(site: Path, section: str) -> dict[int, Path]:
+    """Every episode page under content/<section>/ by number: from the folder (or file) name,
+    or from a `#N` at the start of its title."""
+    root = site / "content" / section
+    pages: dict[int, Path] = {}
+    if not root.is_dir():
+        return pages
+    for entry in sorted(root.iterdir()):
+        page = entry / "index.md" if entry.is_dir() else entry
+        if page.suffix != ".md" or not page.is_file() or page.name == "_index.md":
+            continue
+        stem = entry.name if entry.is_dir() else entry.stem
+        if stem.isdigit():
+            pages[int(stem)] = page
+            continue
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            head = page.read_text(encoding="utf-8")[:4096]
+            if match := _TITLE_NUMBER.search(head):
+                pages.setdefault(int(match.group(1)), page)
+    return pages
+
+
+def next_number(site: Path, section: str) -> int:
+    """One more than the highest episode number in the site (1 for the first)."""
+    return max(episode_pages(site, section), default=0) + 1
+
+
+def covered_urls(site: Path, section: str, number: int) -> dict[str, int]:
+    """Every URL linked from another episode's page, and the episode that has it (the
+    earliest when several do)."""
+    covered: dict[str, int] = {}
+    for other, page in sorted(episode_pages(site, section).items(), reverse=True):
+        if other == number:
+            continue
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            for url in linked_urls(page.read_text(encoding="utf-8")):
+                covered[url] = other
+    return covered

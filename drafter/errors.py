@@ -3,6 +3,7 @@
     DrafterError                 exit 1 unless a subclass says otherwise
     ├── InputError               exit 2: unreadable bookmarks, no usable URL, bad option value
     ├── DraftExistsError         exit 1: the draft is there and --force was not given
+    ├── DraftMissingError        exit 1: `drafter add` found no draft to add to
     ├── WriteError               exit 1: the draft (or its backup) could not be written
     ├── LockedError              exit 1: another run is writing this episode
     └── NothingFetchedError      exit 1: every article failed, so nothing was written
@@ -28,6 +29,10 @@ class InputError(DrafterError):
 
 
 class DraftExistsError(DrafterError):
+    pass
+
+
+class DraftMissingError(DrafterError):
     pass
 
 

@@ -179,6 +179,20 @@ def _summarised_paragraph(
     return None
 
 
+def _unmerged(tree: LexborHTMLParser, found: str) -> str:
+    """The first page paragraph inside `found`, when the extractor merged several blocks
+    (trafilatura's fallback can join a headline, a byline and every paragraph into one)."""
+    body = tree.body
+    if body is None:
+        return found
+    for block in node_blocks(body):
+        text = block.text
+        if block.kind == "p" and len(text) < len(found) - 10 and _reads_as_lead(text):
+            if text in found:
+                return text
+    return found
+
+
 def _reads_as_lead(text: str) -> bool:
     """Prose long enough to be a lead rather than a standalone subtitle."""
     if not is_prose(text):
@@ -215,7 +229,7 @@ def _lead(
         if summarised:
             return summarised, "page paragraph"
     if found:
-        return found, "body paragraph"
+        return _unmerged(tree, found), "body paragraph"
     dom_blocks = _dom_blocks(tree)
     found = pick(dom_blocks, title, strict=True)
     if found:

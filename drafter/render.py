@@ -16,6 +16,7 @@ import jinja2
 
 from drafter.errors import InputError
 from drafter.models import Article
+from drafter.skeletons import fill_archetype, yaml_string
 from drafter.urls import markdown_safe_url, redact_url
 
 TEMPLATE_NAME = "episode.md.j2"
@@ -69,26 +70,9 @@ def escape_line_start(text: str | None) -> str:
     return _BLOCK_START.sub(r"\\\1", escaped)
 
 
-def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar holding exactly `text`, on one line."""
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char in '\\"':
-            out.append("\\" + char)
-        elif code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
-        elif char in "\u2028\u2029\ufeff\ufffe\uffff":
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
 def section_heading(article: Article) -> str:
     """`## [Title（Label）](URL)`, or the URL as the text when there is no title."""
-    url = markdown_safe_url(article.url)
+    url = markdown_safe_url(redact_url(article.url))  # a published page carries no password
     if article.title:
         text = escape_inline(article.title)
         if article.source:
@@ -144,23 +128,55 @@ def build_environment(site_templates: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def render_front_matter(
+    env: jinja2.Environment, title: str, date: str, skeleton: str, archetype: str | None
+) -> str:
+    """The episode's front matter, from a built-in skeleton or the site's archetype text."""
+    if archetype is not None:
+        return fill_archetype(archetype, title, date)
+    return env.get_template(f"skeletons/{skeleton}.md.j2").render(title=title, date=date)
+
+
+def _compile(env: jinja2.Environment, template: Path | None) -> jinja2.Template:
+    if template is not None:
+        return env.from_string(template.read_text(encoding="utf-8"))
+    return env.get_template(TEMPLATE_NAME)
+
+
+def render_sections(
+    articles: list[Article], *, template: Path | None = None, site_templates: Path | None = None
+) -> str:
+    """Only the article sections (the template's `sections` block), for `drafter add`."""
+    env = build_environment(site_templates)
+    try:
+        compiled = _compile(env, template)
+        block = compiled.blocks.get("sections")
+        if block is None:
+            raise InputError("the template has no {% block sections %}, which drafter add needs")
+        return "".join(block(compiled.new_context({"articles": articles})))
+    except jinja2.TemplateError as exc:
+        raise InputError(f"template error: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read template {template}: {exc}") from exc
+
+
 def render_episode(
     episode: Episode,
     *,
     template: Path | None = None,
     site_templates: Path | None = None,
+    skeleton: str = "academic",
+    archetype: str | None = None,
 ) -> str:
     """The whole page as a string. `template` names a file that replaces the built-in one."""
     env = build_environment(site_templates)
+    date = iso_seconds(episode.date)
     try:
-        if template is not None:
-            compiled = env.from_string(template.read_text(encoding="utf-8"))
-        else:
-            compiled = env.get_template(TEMPLATE_NAME)
-        return compiled.render(
+        return _compile(env, template).render(
             number=episode.number,
             title=episode.title,
-            date=iso_seconds(episode.date),
+            date=date,
+            front_matter=render_front_matter(env, episode.title, date, skeleton, archetype),
             articles=episode.articles,
         )
     except jinja2.TemplateError as exc:
