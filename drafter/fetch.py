@@ -16,7 +16,7 @@ import httpx
 
 from drafter.config import FetchSettings
 from drafter.models import FetchResult
-from drafter.urls import host_of, redact_text
+from drafter.urls import FETCHABLE_SCHEMES, host_of, redact_text, url_scheme
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -141,6 +141,10 @@ async def _attempt(
 ) -> FetchResult:
     """One GET: a FetchResult with a body (or a bodiless 304), or _Retryable / _Failed."""
     try:
+        httpx.URL(url)  # so a bad URL below can only have come from a redirect
+    except httpx.InvalidURL as exc:
+        raise _Failed(f"invalid URL: {exc}") from exc
+    try:
         async with client.stream("GET", url, headers=headers) as response:
             status = response.status_code
             if status == 304 and headers:  # the caller's copy is current (conditional GET)
@@ -179,13 +183,18 @@ async def _attempt(
     except httpx.ProxyError as exc:
         raise _Failed(f"proxy error: {exc}") from exc
     except httpx.ConnectError as exc:
-        if isinstance(exc.__context__, ssl.SSLError) or "CERTIFICATE" in str(exc):
+        detail = str(exc)
+        if isinstance(exc.__context__, ssl.SSLError) or "CERTIFICATE" in detail or "[SSL" in detail:
             raise _Failed(f"TLS error: {exc}") from exc
-        raise _Retryable(f"could not connect: {exc or type(exc).__name__}") from exc
+        raise _Retryable(f"could not connect: {str(exc) or type(exc).__name__}") from exc
     except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-        raise _Retryable(f"connection broken: {exc or type(exc).__name__}") from exc
-    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-        raise _Failed(f"invalid URL: {exc}") from exc
+        raise _Retryable(f"connection broken: {str(exc) or type(exc).__name__}") from exc
+    except httpx.UnsupportedProtocol as exc:
+        if url_scheme(url) not in FETCHABLE_SCHEMES:
+            raise _Failed(f"not fetched: only http and https URLs are ({exc})") from exc
+        raise _Failed(f"refused a redirect to a URL that is not http or https ({exc})") from exc
+    except httpx.InvalidURL as exc:
+        raise _Failed(f"refused a redirect to an invalid URL ({exc})") from exc
     except httpx.HTTPError as exc:
         raise _Failed(f"{type(exc).__name__}: {exc}") from exc
 

@@ -48,7 +48,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # ASCII punctuation that Markdown (or Hugo's shortcode scanner, for "{") could read as syntax.
 _MARKDOWN_PUNCT = re.compile(r"([\\`*_\[\]<>{}|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^([#>+=-]|\d+[.)])")
+_BLOCK_START = re.compile(r"^([#>+=-])")
+# "1." starts a list: escape the dot, since "\1." would show a stray backslash.
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def one_line(text: str | None) -> str:
@@ -67,7 +69,7 @@ def escape_inline(text: str | None) -> str:
 def escape_line_start(text: str | None) -> str:
     """escape_inline, plus a leading character that would start a block (#, >, -, 1.)."""
     escaped = escape_inline(text)
-    return _BLOCK_START.sub(r"\\\1", escaped)
+    return _LIST_NUMBER.sub(r"\1\\\2", _BLOCK_START.sub(r"\\\1", escaped))
 
 
 def section_heading(article: Article) -> str:

@@ -79,15 +79,19 @@ def url_scheme(url: str) -> str:
 
 
 def redact_url(url: str) -> str:
-    """The URL with any user:password@ removed, for messages, logs and reports."""
-    parts = urlsplit(url)
+    """The URL with any user:password@ removed, for messages, logs, reports and the draft."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. a broken IPv6 literal: redact by pattern instead
+        return redact_text(url)
     if parts.username is None and parts.password is None:
         return url
     netloc = parts.netloc.rsplit("@", 1)[-1]
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]*@")
+# Up to the last "@" before the path: a password may itself hold an "@".
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s?#]*@")
 
 
 def redact_text(text: str) -> str:
@@ -106,13 +110,16 @@ def host_of(url: str) -> str:
 def markdown_safe_url(url: str) -> str:
     """Percent-encode what would end or break a Markdown link destination.
 
-    Spaces, parentheses, angle brackets, quotes, backslashes and control characters are
-    encoded; everything else (including non-ASCII paths) is left as the host bookmarked it.
+    Spaces, parentheses, angle and curly brackets ("{{<" would open a Hugo shortcode),
+    quotes, backslashes and control characters are encoded; everything else (including
+    non-ASCII paths) is left as the host bookmarked it. An "&" that would read as an HTML
+    entity ("&lt;", "&#60;") is backslash-escaped: Markdown decodes entities in links.
     """
-    return _UNSAFE.sub(_percent_encode, url)
+    return _ENTITY_START.sub(r"\\&", _UNSAFE.sub(_percent_encode, url))
 
 
-_UNSAFE = re.compile(r"[\s()<>\"\\\x00-\x1f\x7f]")
+_UNSAFE = re.compile(r"[\s()<>{}\"\\\x00-\x1f\x7f]")
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 def _percent_encode(match: re.Match[str]) -> str:
