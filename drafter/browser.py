@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -35,6 +36,8 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import platformdirs
 
 from drafter.config import (
     BROWSER_NAMES,
@@ -61,6 +64,10 @@ CHROMIUM_ARGS = (
 # What a page needs for its text; images, media and fonts only cost time.
 SKIPPED_RESOURCES = frozenset({"image", "media", "font"})
 LAUNCH_TIMEOUT = 30.0  # seconds Chromium may take to start
+# Chromium creates $TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket and will not start when
+# that path is longer than a Unix socket address may be (108 bytes); a longer TMPDIR gets /tmp.
+SOCKET_DIR_MAX = 60
+NSS_FILES = ("cert9.db", "key4.db")
 CLOSE_TIMEOUT = 10.0  # seconds to close it before we leave it to Playwright's driver
 
 _PEM_CERT = re.compile(
@@ -145,18 +152,34 @@ def pem_certificates(data: bytes) -> list[bytes]:
     return [base64.b64decode(b"".join(block.split())) for block in _PEM_CERT.findall(data)]
 
 
-def trusting_home(home: Path, ca_file: Path) -> str | None:
-    """Make `home` a HOME whose NSS database trusts `ca_file`; None when done, else why not."""
+def trust_cache() -> Path:
+    """Where built NSS databases are kept, one per CA bundle (building one takes seconds)."""
+    return platformdirs.user_cache_path("drafter", appauthor=False) / "browser-trust"
+
+
+def trusting_home(home: Path, ca_file: Path, cache: Path | None = None) -> str | None:
+    """Make `home` a HOME whose NSS database trusts `ca_file`; None when done, else why not.
+
+    With `cache`, the database built for this bundle's certificates is kept there and copied
+    on later runs: certutil adds one certificate per call, ~0.1 s each, and a system bundle
+    holds well over a hundred.
+    """
     try:
         certificates = pem_certificates(ca_file.read_bytes())
     except OSError as exc:
         return f"cannot read SSL_CERT_FILE {ca_file}: {exc.strerror or exc}"
     if not certificates:
         return f"no PEM certificate in SSL_CERT_FILE {ca_file}"
+    database = home / ".pki" / "nssdb"
+    cached = cache / hashlib.sha256(b"".join(certificates)).hexdigest()[:24] if cache else None
+    if cached is not None and (cached / "cert9.db").is_file():
+        with contextlib.suppress(OSError):
+            shutil.copytree(cached, database)
+            return None
     certutil = shutil.which("certutil")
     if certutil is None:
         return "certutil (Debian's libnss3-tools) is missing, so the browser ignores SSL_CERT_FILE"
-    database = home / ".pki" / "nssdb"
+    shutil.rmtree(database, ignore_errors=True)
     database.mkdir(parents=True)
     where = f"sql:{database}"
     try:
@@ -174,7 +197,23 @@ def trusting_home(home: Path, ca_file: Path) -> str | None:
             )
     except (OSError, subprocess.CalledProcessError) as exc:
         return f"certutil could not add SSL_CERT_FILE to the browser's trust store: {exc}"
+    if cached is not None:
+        _keep(database, cached)
     return None
+
+
+def _keep(database: Path, cached: Path) -> None:
+    """Copy a built database into the cache, atomically; a cache we cannot write is no error."""
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=".building-", dir=cached.parent))
+        try:
+            # Not pkcs11.txt: it names the folder the database was built in; NSS writes a new one.
+            for name in NSS_FILES:
+                shutil.copy2(database / name, building / name)
+            building.rename(cached)  # another run may have won the race: then keep theirs
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -298,12 +337,14 @@ async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
 
     with tempfile.TemporaryDirectory(prefix="drafter-browser-", ignore_cleanup_errors=True) as tmp:
         environ = dict(os.environ)
+        if len(tempfile.gettempdir()) > SOCKET_DIR_MAX and Path("/tmp").is_dir():  # noqa: S108
+            environ["TMPDIR"] = "/tmp"  # noqa: S108  # Chromium puts a Unix socket there
         ca_file = os.environ.get("SSL_CERT_FILE")
         ca_problem = None
         if ca_file:
             home = Path(tmp) / "home"
             # A missing certutil is not fatal: pages signed by that CA fail one by one, saying so.
-            ca_problem = await asyncio.to_thread(trusting_home, home, Path(ca_file))
+            ca_problem = await asyncio.to_thread(trusting_home, home, Path(ca_file), trust_cache())
             if ca_problem is None:
                 environ["HOME"] = str(home)
         options = _launch_options(executable, Path(tmp) / "profile", environ, settings)

@@ -251,7 +251,12 @@ class _Progress:
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+    # SIGTERM as Ctrl-C: inside asyncio.run that cancels the tasks, so each closes what it
+    # opened (the browser, its profile); a KeyboardInterrupt raised here would skip that.
+    if callable(signal.getsignal(signal.SIGINT)):
+        signal.raise_signal(signal.SIGINT)
+    else:  # SIGINT ignored (started in the background by a shell): stop all the same
+        raise KeyboardInterrupt
 
 
 def _settings(

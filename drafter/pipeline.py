@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 
+from drafter.browser import BrowserUnavailable, Rendered, render_all
 from drafter.config import Settings
 from drafter.episodes import backup_draft, episode_lock, episode_path, write_atomic
 from drafter.errors import DraftExistsError, InputError, NothingFetchedError
@@ -25,6 +26,7 @@ from drafter.extract import extract_article
 from drafter.fetch import Fetcher, build_client
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 from drafter.render import Episode, render_episode
+from drafter.urls import host_of
 
 OnArticle = Callable[[Article], None]
 
@@ -159,13 +161,16 @@ async def collect_articles(
     """Fetch and extract every bookmark; the articles come back in bookmark order."""
     by_url = {bookmark.url: bookmark for bookmark in bookmarks}
     done: dict[str, Article] = {}
+    to_render: list[Bookmark] = []
     executor = extraction_pool(len(bookmarks))
 
     async def finish(fetched: FetchResult) -> None:
         extracted = await _extract(executor, fetched, settings)
         article = article_from(by_url[fetched.url], fetched, extracted)
         done[article.url] = article
-        if on_article is not None:
+        if wants_render(settings.render, fetched, extracted):
+            to_render.append(by_url[fetched.url])  # reported once the browser has had its go
+        elif on_article is not None:
             on_article(article)
 
     try:
@@ -174,11 +179,82 @@ async def collect_articles(
             async with asyncio.TaskGroup() as group:
                 async for fetched in fetcher.fetch_all(list(by_url)):
                     group.create_task(finish(fetched))
+        if to_render:
+            await render_articles(to_render, done, settings, executor, on_article)
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
     # Keep bookmark order: the episode is recorded in this order.
     return [done[bookmark.url] for bookmark in bookmarks]
+
+
+def wants_render(mode: str, fetched: FetchResult, extracted: Extracted | None) -> bool:
+    """Whether a page goes to the browser: every page with `always`; with `auto` the pages
+    whose static HTML gave no title or no lead (not fetch errors such as a 404)."""
+    if mode == "always":
+        return True
+    if mode != "auto" or extracted is None:
+        return False
+    return bool(extracted.blocked) or not extracted.title or not extracted.lead
+
+
+def _with_render(article: Article, how: str) -> Article:
+    return replace(article, provenance={**article.provenance, "render": how})
+
+
+async def _from_rendered(
+    page: Rendered,
+    bookmark: Bookmark,
+    static: Article,
+    settings: Settings,
+    executor: Executor | None,
+) -> Article:
+    """The article as the browser showed it, when that says more than the static one."""
+    if page.error is not None or page.html is None:
+        return _with_render(static, f"failed: {page.error}")
+    fetched = FetchResult(
+        url=bookmark.url,
+        final_url=page.final_url,
+        status=200,
+        headers={"content-type": "text/html; charset=utf-8"},  # page.content() is text
+        body=page.html.encode("utf-8"),
+        elapsed=static.elapsed + page.elapsed,
+    )
+    article = article_from(bookmark, fetched, await _extract(executor, fetched, settings))
+    if host_label := settings.label_for(host_of(article.final_url or article.url)):
+        article = replace(article, source=host_label)
+
+    def score(one: Article) -> tuple[bool, bool, bool]:
+        return one.ok, one.lead is not None, one.title is not None
+
+    if score(article) < score(static):
+        return _with_render(static, "rendered, but no better than the static page")
+    return replace(_with_render(article, f"rendered in {page.elapsed:.1f}s"), rendered=True)
+
+
+async def render_articles(
+    bookmarks: Sequence[Bookmark],
+    done: dict[str, Article],
+    settings: Settings,
+    executor: Executor | None,
+    on_article: OnArticle | None = None,
+) -> None:
+    """Render these pages in one browser and extract them again, updating `done`; without a
+    browser, each says why in its provenance and keeps what static HTML gave."""
+    waiting = {bookmark.url: bookmark for bookmark in bookmarks}
+    try:
+        async for page in render_all(list(waiting), settings):
+            bookmark = waiting.pop(page.url)
+            done[page.url] = await _from_rendered(
+                page, bookmark, done[page.url], settings, executor
+            )
+            if on_article is not None:
+                on_article(done[page.url])
+    except BrowserUnavailable as exc:
+        for url in waiting:
+            done[url] = _with_render(done[url], f"unavailable: {exc}")
+            if on_article is not None:
+                on_article(done[url])
 
 
 def draft_episode(

@@ -22,6 +22,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "error": article.error,
         "elapsed": round(article.elapsed, 3),
         "provenance": article.provenance,
+        "rendered": article.rendered,
     }
 
 
@@ -50,6 +51,8 @@ def article_line(article: Article) -> str:
     """One line per URL for -v: status, elapsed, URL, title or error."""
     status = "ok  " if article.ok else "FAIL"
     detail = article.title or "" if article.ok else article.error or ""
+    if article.rendered:
+        detail += " (rendered)"
     return f"{status} {article.elapsed:5.1f}s {redact_url(article.url)}  {detail}"
 
 
@@ -60,10 +63,26 @@ def summary_lines(articles: list[Article], path: Path | None) -> list[str]:
     head = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
     if failed:
         head += f", {len(failed)} failed"
+    if rendered := sum(article.rendered for article in articles):
+        head += f", {rendered} rendered in a browser"
     lines = [f"drafted {head}{where}"]
     reasons = Counter(article.error for article in failed)
     if len(failed) > 3:
         lines += [f"  {count} × {reason}" for reason, count in reasons.most_common()]
     for article in failed:
         lines.append(f"  failed: {redact_url(article.url)} — {article.error}")
+    lines += [f"  rendered: {redact_url(article.url)}" for article in articles if article.rendered]
     return lines
+
+
+def render_warning(articles: list[Article]) -> str | None:
+    """One line when pages needed a browser that could not be had, saying how many and why."""
+    reasons = [
+        how.removeprefix("unavailable: ")
+        for article in articles
+        if (how := article.provenance.get("render")) and how.startswith("unavailable: ")
+    ]
+    if not reasons:
+        return None
+    plural = "s" if len(reasons) != 1 else ""
+    return f"warning: rendering was unavailable for {len(reasons)} article{plural}: {reasons[0]}"

@@ -1,0 +1,36 @@
+"""The README cannot drift from the CLI: every command and option it has is documented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = ["new", "add", "next", "config", "template"]
+
+
+def options_of(command: str) -> set[str]:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "240"})
+    assert result.exit_code == 0, result.output
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", result.output)) - {"--help"}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_option_is_in_the_readme(command: str) -> None:
+    assert f"drafter {command}" in README
+    missing = sorted(option for option in options_of(command) if f"`{option}" not in README)
+    assert not missing, f"drafter {command}: not in the README: {missing}"
+
+
+def test_quick_start_commands_are_the_ones_ci_runs() -> None:
+    check = (REPO / "scripts" / "check").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = re.search(r"python -m pytest[^\n`]*", README)
+    assert test_command is not None and test_command.group(0) in check
+    assert "pip install -e '.[test]'" in README
+    assert "-e '.[test" in ci and "scripts/check" in ci
