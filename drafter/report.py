@@ -53,7 +53,22 @@ def article_line(article: Article) -> str:
     detail = article.title or "" if article.ok else article.error or ""
     if article.rendered:
         detail += " (rendered)"
-    return f"{status} {article.elapsed:5.1f}s {redact_url(article.url)}  {detail}"
+    return f"{status} {article.elapsed:5.1f}s {redact_url(article.url)}  {detail}{_origin(article)}"
+
+
+def _origin(article: Article) -> str:
+    """Where the title and lead came from and how the page was decoded, for -v."""
+    origin = article.provenance
+    parts = []
+    if origin.get("title_from"):
+        parts.append(f"title: {origin['title_from']}")
+    if origin.get("lead_from"):
+        parts.append(f"lead: {origin['lead_from']}")
+    if origin.get("charset"):
+        parts.append(f"charset: {origin['charset']} ({origin.get('charset_from') or '?'})")
+    if origin.get("blocked"):
+        parts.append(f"blocked: {origin['blocked']}")
+    return f"  [{'; '.join(parts)}]" if parts else ""
 
 
 def summary_lines(articles: list[Article], path: Path | None) -> list[str]:

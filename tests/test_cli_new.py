@@ -274,3 +274,14 @@ def test_proxy_variables_are_honoured(server: LocalServer, site: Path) -> None:
         f"## [KubernetesのPodをわざと落とす「Chaos Mesh」が1.0に（Publickey）]({publickey})"
         in draft
     )
+
+
+def test_verbose_lines_say_where_each_part_came_from(server: LocalServer, site: Path) -> None:
+    server.routes["/a"] = page(article_html("Provenance", EN_PARAGRAPHS, site_name="Wire"))
+    (site / "b.txt").write_text(server.url("/a") + "\n" + server.url("/gone"), encoding="utf-8")
+    result = run_drafter("new", "4", "b.txt", "-v", cwd=site)
+    assert result.returncode == 3
+    line = next(x for x in result.stderr.splitlines() if x.startswith("ok "))
+    assert server.url("/a") in line and "Provenance" in line
+    assert "title: og:title" in line and "lead: " in line and "charset: utf-8 (header)" in line
+    assert any(x.startswith("FAIL") and "HTTP 404" in x for x in result.stderr.splitlines())
