@@ -222,10 +222,13 @@ def test_a_browser_that_does_not_exist_is_a_usage_error(site: Path) -> None:
 
 @needs_browser
 def test_render_never_leaves_the_javascript_page_failed(server: LocalServer, site: Path) -> None:
-    (site / "b.txt").write_text(_serve(server) + "\n", encoding="utf-8")
+    js_url = _serve(server)
+    (site / "b.txt").write_text(js_url + "\n", encoding="utf-8")
     result = run_drafter("new", "5", "b.txt", "--render", "never", "--out", "-", cwd=site)
     assert result.returncode == 1, result.stderr
-    assert FAILURE_MARKER in result.stderr or "every article failed" in result.stderr
+    assert "every article failed" in result.stderr
+    assert f"failed: {js_url} — " in result.stderr  # no text, or "needs JavaScript"
+    assert "render" not in result.stderr  # no browser was started, nor missed
     assert server.hits["/js"] == 1
 
 
