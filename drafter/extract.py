@@ -187,9 +187,9 @@ def _unmerged(tree: LexborHTMLParser, found: str) -> str:
         return found
     for block in node_blocks(body):
         text = block.text
-        if block.kind == "p" and len(text) < len(found) - 10 and _reads_as_lead(text):
-            if text in found:
-                return text
+        shorter = len(text) < len(found) - 10
+        if block.kind == "p" and shorter and text in found and _reads_as_lead(text):
+            return text
     return found
 
 
