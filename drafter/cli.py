@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from drafter.bookmarks import ParsedBookmarks
     from drafter.config import Settings
     from drafter.models import Article
-    from drafter.pipeline import BookmarkSource, DraftReport
+    from drafter.pipeline import BookmarkSource, DraftReport, DraftRequest
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -330,6 +330,8 @@ def _run(
     from drafter.report import render_warning, report_json, summary_lines
 
     progress: _Progress | None = None
+    target: Path | None = None  # where the draft goes, to say truly what an interrupt left
+    before: tuple[int, int] | None = None
     try:
         site_root = _site_root(site)
         settings, _origins = _settings(site_root, config, flags)
@@ -352,6 +354,8 @@ def _run(
         total = None if source.pasting else len(source.parsed.bookmarks if source.parsed else [])
         show_bar = not quiet and not source.pasting and sys.stderr.isatty()
         progress = _Progress(total, show_bar=show_bar, verbose=verbose or source.pasting)
+        target = _draft_target(request)
+        before = _file_stamp(target)
         report = draft_episode(request, on_article=progress)
         progress.stop()
     except NothingFetchedError as exc:
@@ -372,10 +376,31 @@ def _run(
     except KeyboardInterrupt:
         if progress:
             progress.stop()
-        _say("interrupted: nothing was written")
+        if target is not None and _file_stamp(target) not in (None, before):
+            # The signal came after the atomic rename: the new draft is there, and whole.
+            _say(f"interrupted after the draft was written to {target}")
+        else:
+            _say("interrupted: nothing was written")
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
     _finish(command, number, source, request.to_stdout, report, as_json, quiet, archive, edit)
+
+
+def _draft_target(request: DraftRequest) -> Path | None:
+    from drafter.episodes import episode_path
+
+    if request.to_stdout:
+        return None
+    return request.out or episode_path(request.site, request.settings.section, request.number)
+
+
+def _file_stamp(path: Path | None) -> tuple[int, int] | None:
+    """(inode, mtime) of a file, or None: an atomic write always changes the inode."""
+    try:
+        stat = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns) if stat is not None else None
 
 
 def _finish(
