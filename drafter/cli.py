@@ -18,6 +18,13 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from drafter import __version__
+from drafter.cli_cache import (
+    OfflineOption,
+    RefreshOption,
+    cache_app,
+    cache_mode,
+    show_cache_warnings,
+)
 from drafter.config import SKELETONS
 from drafter.errors import DrafterError, InputError, NothingFetchedError
 
@@ -40,6 +47,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(cache_app, name="cache")
 
 
 def _say(message: str) -> None:
@@ -326,6 +334,7 @@ def _run(
 ) -> NoReturn:
     """What `new` and `add` share: read, draft, report, exit with the documented code."""
     signal.signal(signal.SIGTERM, _raise_interrupt)
+    show_cache_warnings()
     from drafter.pipeline import DraftRequest, draft_episode, parse_date
     from drafter.report import render_warning, report_json, summary_lines
 
@@ -532,6 +541,8 @@ def new(
     timeout: TimeoutOption = None,
     render: RenderOption = None,
     browser: BrowserOption = None,
+    refresh: RefreshOption = False,
+    offline: OfflineOption = False,
 ) -> None:
     """Draft episode NUMBER from bookmarks: content/talk/NUMBER/index.md."""
     if as_json and out == "-":
@@ -564,6 +575,7 @@ def new(
             "title": title,
             "template": template,
             "allow_repeats": allow_repeats,
+            "cache": cache_mode(refresh, offline),
         },
         as_json=as_json,
         quiet=quiet,
@@ -602,6 +614,8 @@ def add(
     timeout: TimeoutOption = None,
     render: RenderOption = None,
     browser: BrowserOption = None,
+    refresh: RefreshOption = False,
+    offline: OfflineOption = False,
 ) -> None:
     """Append articles not yet in episode NUMBER's draft; every other byte stays as it is."""
     _run(
@@ -617,7 +631,11 @@ def add(
             "render": render.value if render else None,
             "browser": browser,
         },
-        request_args={"template": template, "allow_repeats": allow_repeats},
+        request_args={
+            "template": template,
+            "allow_repeats": allow_repeats,
+            "cache": cache_mode(refresh, offline),
+        },
         as_json=as_json,
         quiet=quiet,
         verbose=verbose,

@@ -6,29 +6,46 @@ import asyncio
 import functools
 import multiprocessing
 import os
-import signal
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import httpx
-
 from drafter.browser import BrowserUnavailable, Rendered, render_all
-from drafter.config import Settings
-from drafter.episodes import backup_draft, episode_lock, episode_path, write_atomic
-from drafter.errors import DraftExistsError, InputError, NothingFetchedError
-from drafter.extract import extract_article
-from drafter.fetch import Fetcher, build_client
+from drafter.cache import PageCache, cache_file
+from drafter.config import CacheMode, Settings
+from drafter.drafts import insert_sections, section_urls
+from drafter.episodes import (
+    backup_draft,
+    covered_urls,
+    episode_lock,
+    episode_path,
+    write_atomic,
+)
+from drafter.errors import (
+    DraftExistsError,
+    DraftMissingError,
+    InputError,
+    NothingFetchedError,
+    WriteError,
+)
 from drafter.models import Article, Bookmark, Extracted, FetchResult
-from drafter.render import Episode, render_episode
+from drafter.pages import Network, PageSource
+from drafter.render import Episode, render_episode, render_sections
+from drafter.skeletons import load_archetype
 from drafter.urls import host_of
+from drafter.workers import extract_page, ready, start_worker
+
+if TYPE_CHECKING:
+    import httpx
 
 OnArticle = Callable[[Article], None]
+BookmarkSource = Sequence[Bookmark] | AsyncIterable[Bookmark]
 
 
 @dataclass(frozen=True)
@@ -36,7 +53,7 @@ class DraftRequest:
     """One `drafter new`: which episode, from which bookmarks, written where."""
 
     number: int
-    bookmarks: Sequence[Bookmark]
+    bookmarks: BookmarkSource
     site: Path
     settings: Settings = field(default_factory=Settings)
     out: Path | None = None  # None: <site>/content/<section>/<number>/index.md
@@ -44,7 +61,10 @@ class DraftRequest:
     force: bool = False
     title: str | None = None  # None: the settings' title pattern
     date: datetime | None = None  # None: now, in the settings' timezone
-    template: Path | None = None
+    template: Path | None = None  # None: the site's templates/, then the built-in one
+    add: bool = False  # append to the existing draft instead of writing a new one
+    allow_repeats: bool = False  # keep articles that an earlier episode already covered
+    cache: CacheMode = "use"  # the page cache: "use", "refresh", "offline" or "off"
 
 
 @dataclass
@@ -56,6 +76,8 @@ class DraftReport:
     articles: list[Article] = field(default_factory=list)
     markdown: str = ""
     backup: Path | None = None
+    # Bookmarks left out, with why: already in this draft, or covered by another episode.
+    left_out: list[tuple[Bookmark, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> list[Article]:
@@ -115,19 +137,34 @@ def article_from(bookmark: Bookmark, fetched: FetchResult, extracted: Extracted 
     )
 
 
-def _ignore_sigint() -> None:
-    # Ctrl-C is the parent's to handle; a worker printing its own traceback helps nobody.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def extraction_pool(articles: int) -> Executor | None:
-    """A process pool when there is enough work to use more than one core."""
+    """A process pool when there is enough work to use more than one core, its workers
+    started at once so that they are ready by the time the first page arrives."""
     workers = min(os.cpu_count() or 1, articles)
     if workers < 2:
         return None
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["drafter.extract"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_sigint)
+    context.set_forkserver_preload(["drafter.extract", "drafter.workers"])
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(os.getpid(),),
+    )
+    try:
+        for _ in range(workers):  # one no-op each: every worker starts now, not on demand
+            pool.submit(ready)
+    except (OSError, BrokenProcessPool):  # no processes to be had: extract in threads
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None
+    return pool
+
+
+def _shut_down(starting: asyncio.Task[Executor | None]) -> None:
+    if not starting.cancelled() and starting.exception() is None:
+        pool = starting.result()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 async def _extract(
@@ -136,7 +173,7 @@ async def _extract(
     if not fetched.ok or fetched.body is None:
         return None
     job = functools.partial(
-        extract_article,
+        extract_page,
         fetched.body,
         fetched.final_url or fetched.url,
         fetched.headers,
@@ -151,41 +188,94 @@ async def _extract(
         return await asyncio.to_thread(job)
 
 
+async def _each(bookmarks: BookmarkSource) -> AsyncIterator[Bookmark]:
+    if isinstance(bookmarks, AsyncIterable):
+        async for bookmark in bookmarks:
+            yield bookmark
+    else:
+        for bookmark in bookmarks:
+            yield bookmark
+
+
 async def collect_articles(
-    bookmarks: Sequence[Bookmark],
+    bookmarks: BookmarkSource,
     settings: Settings,
     *,
     on_article: OnArticle | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
+    keep: Callable[[Bookmark], bool] | None = None,
+    cache: CacheMode = "use",
 ) -> list[Article]:
-    """Fetch and extract every bookmark; the articles come back in bookmark order."""
-    by_url = {bookmark.url: bookmark for bookmark in bookmarks}
+    """Fetch and extract every bookmark (a list, or a stream that is still being pasted:
+    fetching starts as each one arrives), through the page cache as `cache` says; the
+    articles come back in bookmark order."""
+    order: list[Bookmark] = []
     done: dict[str, Article] = {}
     to_render: list[Bookmark] = []
-    executor = extraction_pool(len(bookmarks))
+    network = Network(settings.fetch, transport)
+    pages = PageSource(
+        PageCache(cache_file()) if cache != "off" else None,
+        network.fetch,
+        mode=cache,
+        max_age_days=settings.cache_days,
+        lead_max=(settings.lead_max_ja, settings.lead_max_en),
+    )
+    # Size the pool by the pages still to parse: a warm re-run starts no worker at all.
+    expected = (
+        sum(pages.needs_work(bookmark.url) for bookmark in bookmarks)
+        if isinstance(bookmarks, Sequence)
+        else os.cpu_count() or 1
+    )
+    # The workers start in a thread: the forkserver imports the extractor while the event
+    # loop is already fetching (starting them is a blocking call of a second or so).
+    starting = asyncio.create_task(asyncio.to_thread(extraction_pool, expected))
+    # Pages at the extractors at once; the others wait with their bodies left in the cache,
+    # so memory does not grow with the number of pages fetched ahead of the parsing.
+    extracting = asyncio.Semaphore(2 * (os.cpu_count() or 1))
 
-    async def finish(fetched: FetchResult) -> None:
-        extracted = await _extract(executor, fetched, settings)
-        article = article_from(by_url[fetched.url], fetched, extracted)
+    async def finish(bookmark: Bookmark) -> None:
+        page = await pages.page(bookmark.url)
+        fetched, extracted = page.fetched, pages.extraction(page)
+        if extracted is None and page.digest is not None:
+            if extracting.locked():
+                page = page.spilled()
+            async with extracting:
+                fetched = pages.with_body(page)
+                extracted = await _extract(await starting, fetched, settings)
+            if extracted is not None:
+                pages.keep_extraction(page, extracted)
+        article = article_from(bookmark, fetched, extracted)
+        if page.origin in ("cache", "revalidated"):  # -v and --json say where it came from
+            article = replace(article, provenance={**article.provenance, "cache": page.origin})
+        if host_label := settings.label_for(host_of(article.final_url or article.url)):
+            article = replace(article, source=host_label)
         done[article.url] = article
         if wants_render(settings.render, fetched, extracted):
-            to_render.append(by_url[fetched.url])  # reported once the browser has had its go
+            to_render.append(bookmark)  # reported once the browser has had its go
         elif on_article is not None:
             on_article(article)
 
     try:
-        async with build_client(settings.fetch, transport) as client:
-            fetcher = Fetcher(client, settings.fetch)
-            async with asyncio.TaskGroup() as group:
-                async for fetched in fetcher.fetch_all(list(by_url)):
-                    group.create_task(finish(fetched))
+        async with asyncio.TaskGroup() as group:
+            async for bookmark in _each(bookmarks):
+                if bookmark.url in done:
+                    continue
+                if keep is not None and not keep(bookmark):
+                    continue
+                order.append(bookmark)
+                done.setdefault(bookmark.url, Article(url=bookmark.url, error="not fetched"))
+                group.create_task(finish(bookmark))
         if to_render:
-            await render_articles(to_render, done, settings, executor, on_article)
+            await render_articles(to_render, done, settings, await starting, on_article)
     finally:
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+        await network.aclose()
+        pages.close()
+        if starting.done():
+            _shut_down(starting)
+        else:  # interrupted while the workers were starting
+            starting.add_done_callback(_shut_down)
     # Keep bookmark order: the episode is recorded in this order.
-    return [done[bookmark.url] for bookmark in bookmarks]
+    return [done[bookmark.url] for bookmark in order]
 
 
 def wants_render(mode: str, fetched: FetchResult, extracted: Extracted | None) -> bool:
@@ -257,37 +347,108 @@ async def render_articles(
                 on_article(done[url])
 
 
+def _templates(request: DraftRequest) -> tuple[Path | None, Path | None]:
+    """The template file to use (flag, then drafter.toml) and the site's templates/ folder."""
+    template = request.template
+    if template is None and request.settings.template:
+        template = request.site / request.settings.template
+    site_templates = request.site / "templates"
+    return template, site_templates if site_templates.is_dir() else None
+
+
+def _keep_filter(
+    request: DraftRequest, path: Path | None, report: DraftReport
+) -> Callable[[Bookmark], bool]:
+    """Which bookmarks to draft: not already in this draft (add), not in another episode."""
+    settings = request.settings
+    present: set[str] = set()
+    if request.add and path is not None:
+        present = set(section_urls(read_draft(path)))
+    covered = (
+        {}
+        if request.allow_repeats
+        else covered_urls(request.site, settings.section, request.number)
+    )
+
+    def keep(bookmark: Bookmark) -> bool:
+        if bookmark.url in present:
+            report.left_out.append((bookmark, "already in this draft"))
+            return False
+        if bookmark.url in covered:
+            episode = covered[bookmark.url]
+            report.left_out.append(
+                (bookmark, f"already in episode {episode} (--allow-repeats keeps it)")
+            )
+            return False
+        return True
+
+    return keep
+
+
 def draft_episode(
     request: DraftRequest,
     *,
     on_article: OnArticle | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> DraftReport:
-    """Fetch, extract and render every bookmark, then write the draft (or return it)."""
+    """Fetch, extract and render every bookmark, then write the draft (or return it).
+
+    With `request.add`, only the articles not yet in the existing draft are fetched, and
+    their sections are inserted after its last section; no other byte of it changes."""
     settings = request.settings
     path = (
         None
         if request.to_stdout
         else (request.out or episode_path(request.site, settings.section, request.number))
     )
-    if path is not None and path.exists() and not request.force:
+    if request.add and (path is None or not path.is_file()):
+        raise DraftMissingError(
+            f"there is no draft at {path} to add to; write one first with drafter new"
+        )
+    if path is not None and path.exists() and not request.force and not request.add:
         raise DraftExistsError(_exists_message(path))
     title = request.title or settings.title_pattern.format(number=request.number)
     date = request.date or datetime.now(zone(settings.timezone))
+    template, site_templates = _templates(request)
+    archetype = (
+        load_archetype(request.site, settings.section) if settings.skeleton == "archetype" else None
+    )
     report = DraftReport(number=request.number, path=path)
 
     with episode_lock(request.site, settings.section, request.number) if path else nullcontext():
+        keep = _keep_filter(request, path, report)
         report.articles = asyncio.run(
             collect_articles(
-                request.bookmarks, settings, on_article=on_article, transport=transport
+                request.bookmarks,
+                settings,
+                on_article=on_article,
+                transport=transport,
+                keep=keep,
+                cache=request.cache,
             )
         )
-        if request.bookmarks and not any(article.ok for article in report.articles):
+        if not report.articles:
+            if request.add or report.left_out:
+                return report  # nothing new: the draft stays exactly as it was
+            raise InputError("no usable URL to draft")
+        if not any(article.ok for article in report.articles):
             raise NothingFetchedError(
                 "every article failed, so no draft was written", articles=report.articles
             )
+        if request.add and path is not None:
+            current = read_draft(path)  # again: the host may have saved while we fetched
+            sections = render_sections(
+                report.articles, template=template, site_templates=site_templates
+            )
+            report.markdown = insert_sections(current, sections)
+            write_atomic(path, report.markdown, replace=True)
+            return report
         report.markdown = render_episode(
-            Episode(request.number, title, date, report.articles), template=request.template
+            Episode(request.number, title, date, report.articles),
+            template=template,
+            site_templates=site_templates,
+            skeleton=settings.skeleton if archetype is None else "academic",
+            archetype=archetype,
         )
         if path is None:
             return report
@@ -300,5 +461,16 @@ def draft_episode(
     return report
 
 
+def read_draft(path: Path) -> str:
+    """The text of an existing draft, or a clear error."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WriteError(f"cannot read the draft {path}: {exc}") from exc
+
+
 def _exists_message(path: Path) -> str:
-    return f"{path} already exists; use --force to replace it (the old draft is kept as a backup)"
+    return (
+        f"{path} already exists; use drafter add to append articles to it, or --force to "
+        "replace it (the old draft is kept as a backup)"
+    )

@@ -1,0 +1,58 @@
+"""What runs in the extraction worker processes, kept apart so they start light.
+
+The pool's forkserver preloads only this module and drafter.extract (trafilatura, lxml,
+selectolax): every worker forks from it with the extractor already imported, and the
+parent process never imports the extractor at all (`extract_page` imports it where it runs).
+
+A worker outlives nothing: it ignores Ctrl-C (the parent handles it) and exits by itself
+when the drafter process that started it is gone, even after a `kill -9`, which would
+otherwise leave it blocked on the task queue for ever.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import threading
+import time
+
+from drafter.models import Extracted
+
+PARENT_POLL_SECONDS = 1.0
+
+
+def extract_page(
+    body: bytes, url: str, headers: dict[str, str], *, lead_max_ja: int, lead_max_en: int
+) -> Extracted:
+    """drafter.extract.extract_article, imported here, in the process that runs it."""
+    from drafter.extract import extract_article  # noqa: PLC0415 (see the module docstring)
+
+    return extract_article(body, url, headers, lead_max_ja=lead_max_ja, lead_max_en=lead_max_en)
+
+
+def ready() -> int:
+    """A no-op job: submitting one per worker starts them all before the first page arrives."""
+    return os.getpid()
+
+
+def _exit_when_gone(parent: int) -> None:
+    try:  # readable once the parent has exited, reaped or not (Linux 5.3+)
+        handle = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])
+        os._exit(1)
+    while True:  # elsewhere: ask every second whether the parent is still there
+        time.sleep(PARENT_POLL_SECONDS)
+        try:
+            os.kill(parent, 0)
+        except OSError:  # gone, or the pid now belongs to someone else's process
+            os._exit(1)
+
+
+def start_worker(parent: int) -> None:
+    """Pool initializer: leave Ctrl-C to the parent; exit when the parent has gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True).start()

@@ -1,0 +1,458 @@
+"""The page cache: hits, stale re-validation, --offline, --refresh, a corrupt or locked file.
+
+In-process runs go through `collect_articles` with an httpx.MockTransport; end-to-end runs use
+the real CLI against the loopback server. XDG_CACHE_HOME points into tmp_path (conftest).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import hashlib
+import json
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import httpx
+import pytest
+
+from drafter import cache as cache_module
+from drafter import pipeline
+from drafter.cache import PageCache, cache_file, extraction_key, extractor_fingerprint
+from drafter.config import CacheMode, Settings
+from drafter.models import Article, Bookmark, Extracted, FetchResult
+from drafter.pages import OFFLINE_MISS, PageSource
+from tests.conftest import run_drafter
+from tests.pages import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
+from tests.server import LocalServer, page, silent
+
+URL = "http://news.example/2026/chaos-mesh"
+TITLE = "Chaos Meshがバージョン1.0に到達"
+HTML = article_html(TITLE, JA_PARAGRAPHS, site_name="Tech News").encode()
+ETAG = '"v1"'
+MODIFIED = email.utils.formatdate(time.time() - 86400, usegmt=True)
+
+
+class Origin:
+    """A MockTransport handler that counts requests and honours conditional GETs."""
+
+    def __init__(self, body: bytes = HTML, *, etag: str | None = ETAG, modified: bool = True):
+        self.body = body
+        self.etag = etag
+        self.modified = MODIFIED if modified else None
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        headers = {"content-type": "text/html; charset=utf-8"}
+        if self.etag:
+            headers["etag"] = self.etag
+        if self.modified:
+            headers["last-modified"] = self.modified
+        matches = self.etag is not None and request.headers.get("if-none-match") == self.etag
+        unchanged = self.modified is not None and (
+            request.headers.get("if-modified-since") == self.modified
+        )
+        if matches or (unchanged and "if-none-match" not in request.headers):
+            return httpx.Response(304, headers=headers)
+        return httpx.Response(200, headers=headers, stream=httpx.ByteStream(self.body))
+
+
+def collect(
+    origin: Origin,
+    *,
+    cache: CacheMode = "use",
+    settings: Settings | None = None,
+    urls: tuple[str, ...] = (URL,),
+) -> list[Article]:
+    bookmarks = [Bookmark(url=url) for url in urls]
+    return asyncio.run(
+        pipeline.collect_articles(
+            bookmarks,
+            settings or Settings(),
+            transport=httpx.MockTransport(origin),
+            cache=cache,
+        )
+    )
+
+
+@pytest.fixture
+def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every URL the pipeline extracted in this process (a single page runs in a thread)."""
+    seen: list[str] = []
+    real = pipeline.extract_page
+
+    def counting(body: bytes, url: str, headers: dict[str, str], **limits: int) -> Extracted:
+        seen.append(url)
+        return real(body, url, headers, **limits)
+
+    monkeypatch.setattr(pipeline, "extract_page", counting)
+    return seen
+
+
+def stored_rows() -> list[tuple[str, str, bytes, float]]:
+    with sqlite3.connect(cache_file()) as db:
+        return db.execute("SELECT url, digest, body, stored_at FROM pages").fetchall()
+
+
+def test_a_warm_run_repeats_neither_the_network_nor_the_parsing(extractions: list[str]) -> None:
+    origin = Origin()
+    first = collect(origin)
+    second = collect(origin)
+    assert first[0].ok and first[0].title == TITLE
+    assert second[0].provenance == {**first[0].provenance, "cache": "cache"}
+    assert replace(second[0], elapsed=0.0, provenance={}) == replace(
+        first[0], elapsed=0.0, provenance={}
+    )
+    assert len(origin.requests) == 1
+    assert extractions == [URL]  # parsed once, on the cold run
+    [(url, digest, body, _)] = stored_rows()
+    assert (url, body) == (URL, HTML)
+    assert digest == hashlib.sha256(HTML).hexdigest()
+
+
+def test_a_stale_page_is_revalidated_and_a_304_keeps_the_stored_copy(
+    extractions: list[str],
+) -> None:
+    origin = Origin()
+    collect(origin)
+    [(_, _, _, stored_at)] = stored_rows()
+    stale = Settings(cache_days=1e-9)  # every cached page is already stale
+    articles = collect(origin, settings=stale)
+    assert articles[0].ok and articles[0].title == TITLE
+    assert len(origin.requests) == 2
+    assert origin.requests[1].headers["if-none-match"] == ETAG
+    assert origin.requests[1].headers["if-modified-since"] == MODIFIED
+    assert extractions == [URL]  # same bytes: the stored extraction still holds
+    [(_, _, body, revalidated_at)] = stored_rows()
+    assert body == HTML and revalidated_at > stored_at  # fresh again for another window
+
+
+def test_last_modified_alone_is_enough_to_revalidate() -> None:
+    origin = Origin(etag=None)
+    collect(origin)
+    collect(origin, settings=Settings(cache_days=1e-9))
+    assert "if-none-match" not in origin.requests[1].headers
+    assert origin.requests[1].headers["if-modified-since"] == MODIFIED
+
+
+def test_a_changed_page_replaces_the_stored_one_and_is_parsed_again(
+    extractions: list[str],
+) -> None:
+    origin = Origin()
+    collect(origin)
+    changed = article_html("Chaos Mesh 2.0が登場", JA_PARAGRAPHS[1:], site_name="Tech News")
+    origin.body, origin.etag = changed.encode(), '"v2"'
+    articles = collect(origin, settings=Settings(cache_days=1e-9))
+    assert articles[0].title == "Chaos Mesh 2.0が登場"
+    assert extractions == [URL, URL]
+    [(_, _, body, _)] = stored_rows()
+    assert body == changed.encode()
+
+
+def test_offline_uses_only_the_cache_however_old() -> None:
+    origin = Origin()
+    other = "http://news.example/never-fetched"
+    collect(origin)
+    articles = collect(
+        origin, cache="offline", settings=Settings(cache_days=1e-9), urls=(URL, other)
+    )
+    assert len(origin.requests) == 1  # nothing asked of the network, not even re-validation
+    assert articles[0].ok and articles[0].title == TITLE
+    assert not articles[1].ok and articles[1].error == OFFLINE_MISS
+
+
+def test_refresh_fetches_again_and_updates_the_cache(extractions: list[str]) -> None:
+    origin = Origin()
+    collect(origin)
+    origin.body = article_html("Refreshed title", EN_PARAGRAPHS, site_name="InfoWorld").encode()
+    articles = collect(origin, cache="refresh")
+    assert articles[0].title == "Refreshed title"
+    assert len(origin.requests) == 2
+    assert "if-none-match" not in origin.requests[1].headers  # unconditional
+    assert extractions == [URL, URL]
+    assert stored_rows()[0][2] == origin.body  # the next plain run sees the new page
+    assert collect(origin)[0].title == "Refreshed title"
+    assert len(origin.requests) == 2
+
+
+def test_off_neither_reads_nor_writes_the_cache() -> None:
+    origin = Origin()
+    collect(origin, cache="off")
+    collect(origin, cache="off")
+    assert len(origin.requests) == 2
+    assert not cache_file().exists()
+
+
+def test_a_corrupt_cache_file_degrades_to_fetching_with_one_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    path = cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not an SQLite database, it is a text file\n" * 100)
+    origin = Origin()
+    with caplog.at_level(logging.WARNING, logger="drafter.cache"):
+        articles = collect(origin, urls=(URL, URL + "?page=2"))
+    assert all(article.ok for article in articles)
+    assert len(origin.requests) == 2
+    warnings = [record for record in caplog.records if record.name == "drafter.cache"]
+    assert len(warnings) == 1 and "unusable" in warnings[0].getMessage()
+    assert path.read_bytes().startswith(b"this is not an SQLite")  # left for `cache clear`
+
+
+def test_a_locked_cache_degrades_instead_of_waiting_forever(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    collect(Origin())  # create it
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.05)
+    holder = sqlite3.connect(cache_file(), isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        origin = Origin()
+        with caplog.at_level(logging.WARNING, logger="drafter.cache"):
+            articles = collect(origin, cache="refresh")
+    finally:
+        holder.close()
+    assert articles[0].ok and len(origin.requests) == 1
+    assert any("unusable" in record.getMessage() for record in caplog.records)
+
+
+def test_a_stored_extraction_comes_back_equal() -> None:
+    cache = PageCache(cache_file())
+    extracted = Extracted(
+        title=TITLE, source="Tech News", lead="リード", title_from="og:title", charset="utf-8"
+    )
+    cache.store_extraction("k", extracted)
+    assert cache.extraction("k") == extracted
+    assert cache.extraction("missing") is None
+    cache.close()
+
+
+def test_the_extraction_key_covers_everything_extraction_reads() -> None:
+    fetched = FetchResult(url=URL, final_url=URL, headers={"content-type": "text/html"})
+    fingerprint = extractor_fingerprint()
+    key = extraction_key(fetched, "d1", fingerprint, (200, 400))
+    other_url = FetchResult(url=URL, final_url=URL + "x", headers=fetched.headers)
+    other_charset = FetchResult(
+        url=URL, final_url=URL, headers={"content-type": "text/html; charset=EUC-JP"}
+    )
+    assert (
+        len(
+            {
+                key,
+                extraction_key(fetched, "d2", fingerprint, (200, 400)),
+                extraction_key(fetched, "d1", fingerprint + "!", (200, 400)),
+                extraction_key(fetched, "d1", fingerprint, (100, 400)),
+                extraction_key(other_url, "d1", fingerprint, (200, 400)),
+                extraction_key(other_charset, "d1", fingerprint, (200, 400)),
+            }
+        )
+        == 6
+    )
+    assert extraction_key(fetched, "d1", fingerprint, (200, 400)) == key
+    assert fingerprint.startswith(cache_module.EXTRACTOR_VERSION)
+
+
+def test_a_spilled_page_is_read_back_from_the_cache() -> None:
+    async def run() -> FetchResult:
+        async def fetch(url: str, headers: object) -> FetchResult:
+            return FetchResult(url=url, final_url=url, status=200, body=HTML)
+
+        source = PageSource(PageCache(cache_file()), fetch)
+        fetched_page = await source.page(URL)
+        spilled = fetched_page.spilled()
+        assert spilled.fetched.body is None
+        result = source.with_body(spilled)
+        source.close()
+        return result
+
+    result = asyncio.run(run())
+    assert result.body == HTML and result.error is None
+
+
+# --- end to end: the real CLI against the loopback server ------------------------------------
+
+
+def conditional(body: bytes, etag: str) -> Callable[[BaseHTTPRequestHandler], None]:
+    """A handler that answers 304 to a matching If-None-Match, and records what it was asked."""
+    full = page(body, headers={"ETag": etag})
+
+    def handle(request: BaseHTTPRequestHandler) -> None:
+        asked = request.headers.get("If-None-Match")
+        request.server.asked.append(asked)  # type: ignore[attr-defined]
+        if asked == etag:
+            request.send_response(304)
+            request.send_header("ETag", etag)
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+            return
+        full(request)
+
+    return handle
+
+
+def write_bookmarks(site: Path, urls: list[str]) -> Path:
+    path = site / "bookmarks.txt"
+    path.write_text("\n".join(urls) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cli_warm_rerun_offline_refresh_info_and_clear(server: LocalServer, site: Path) -> None:
+    server.httpd.asked = []  # type: ignore[attr-defined]
+    english = article_html("Amazon ECS supports Inf1", EN_PARAGRAPHS, site_name="InfoWorld")
+    server.routes.update(
+        {"/ja": conditional(HTML, '"ja1"'), "/en": page(english, headers={"ETag": '"en1"'})}
+    )
+    bookmarks = write_bookmarks(site, [server.url("/ja"), server.url("/en")])
+
+    cold = run_drafter("new", "28", str(bookmarks), "--json", cwd=site)
+    assert cold.returncode == 0, cold.stderr
+    warm = run_drafter("new", "29", str(bookmarks), "--allow-repeats", "--json", cwd=site)
+    assert warm.returncode == 0, warm.stderr
+    assert server.hits == {"/ja": 1, "/en": 1}  # the warm run asked nothing of the server
+    cold_articles = json.loads(cold.stdout)["articles"]
+    warm_articles = json.loads(warm.stdout)["articles"]
+    assert [a["title"] for a in warm_articles] == [a["title"] for a in cold_articles]
+    assert warm_articles[0]["title"] == TITLE
+    episode_28 = (site / "content/talk/28/index.md").read_text(encoding="utf-8")
+    episode_29 = (site / "content/talk/29/index.md").read_text(encoding="utf-8")
+    assert episode_28.split("# Show Note")[1] == episode_29.split("# Show Note")[1]
+
+    info = run_drafter("cache", "info", "--json", cwd=site)
+    figures = json.loads(info.stdout)
+    assert (figures["pages"], figures["extractions"]) == (2, 2)
+    assert figures["bytes"] > len(HTML) and Path(figures["path"]).is_file()
+
+    refreshed = run_drafter(
+        "new", "30", str(bookmarks), "--allow-repeats", "--refresh", "-q", cwd=site
+    )
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert server.hits == {"/ja": 2, "/en": 2}
+    assert server.httpd.asked == [None, None]  # type: ignore[attr-defined]  # unconditional
+
+    both = run_drafter(
+        "new", "31", str(bookmarks), "--allow-repeats", "--refresh", "--offline", cwd=site
+    )
+    assert both.returncode == 2 and "exclude each other" in both.stderr
+
+    cleared = run_drafter("cache", "clear", cwd=site)
+    assert cleared.returncode == 0 and "cleared" in cleared.stderr
+    assert json.loads(run_drafter("cache", "info", "--json", cwd=site).stdout)["pages"] == 0
+    offline = run_drafter("new", "31", str(bookmarks), "--allow-repeats", "--offline", cwd=site)
+    assert offline.returncode == 1
+    assert OFFLINE_MISS in offline.stderr and "Traceback" not in offline.stderr
+    assert server.hits == {"/ja": 2, "/en": 2}
+
+
+def test_cli_stale_page_is_revalidated_with_its_etag(server: LocalServer, site: Path) -> None:
+    server.httpd.asked = []  # type: ignore[attr-defined]
+    server.routes["/ja"] = conditional(HTML, '"ja1"')
+    bookmarks = write_bookmarks(site, [server.url("/ja")])
+    assert run_drafter("new", "28", str(bookmarks), "-q", cwd=site).returncode == 0
+    (site / "drafter.toml").write_text("cache_days = 0.000001\n", encoding="utf-8")
+    time.sleep(0.2)  # older than the window (0.09 s) by now
+    result = run_drafter("new", "29", str(bookmarks), "--allow-repeats", "--json", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert server.httpd.asked == [None, '"ja1"']  # type: ignore[attr-defined]
+    assert json.loads(result.stdout)["articles"][0]["title"] == TITLE
+
+
+def test_cli_corrupt_cache_warns_once_and_still_drafts(server: LocalServer, site: Path) -> None:
+    server.routes["/ja"] = page(HTML)
+    server.routes["/ja2"] = page(HTML + b"<!-- 2 -->")
+    bookmarks = write_bookmarks(site, [server.url("/ja"), server.url("/ja2")])
+    path = Path(os.environ["XDG_CACHE_HOME"]) / "drafter" / cache_module.DB_NAME
+    path.parent.mkdir(parents=True)
+    path.write_bytes(os.urandom(8192))
+    result = run_drafter("new", "28", str(bookmarks), cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("warning: the page cache") == 1
+    assert "Traceback" not in result.stderr
+    info = run_drafter("cache", "info", cwd=site)
+    assert info.returncode == 1 and info.stderr.startswith("error: the page cache")
+    assert run_drafter("cache", "clear", cwd=site).returncode == 0
+    assert (
+        run_drafter("new", "29", str(bookmarks), "--allow-repeats", "-q", cwd=site).returncode == 0
+    )
+    assert json.loads(run_drafter("cache", "info", "--json", cwd=site).stdout)["pages"] == 2
+
+
+def test_a_killed_run_leaves_only_whole_entries(server: LocalServer, site: Path) -> None:
+    server.routes.update({f"/p{n}": page(HTML + str(n).encode()) for n in range(3)})
+    server.routes["/hang"] = silent(60)
+    urls = [server.url(f"/p{n}") for n in range(3)] + [server.url("/hang")]
+    bookmarks = write_bookmarks(site, urls)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "new", "28", str(bookmarks), "-q"],
+        cwd=site,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the kill takes its workers too
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if cache_file().exists():
+                try:
+                    with sqlite3.connect(cache_file()) as db:
+                        if db.execute("SELECT count(*) FROM extractions").fetchone()[0] >= 3:
+                            break
+                except sqlite3.OperationalError:
+                    pass  # the schema is being created
+            time.sleep(0.05)
+        os.killpg(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=10)
+    with sqlite3.connect(cache_file()) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = db.execute("SELECT url, digest, body FROM pages").fetchall()
+    assert sorted(url for url, _, _ in rows) == sorted(urls[:3])
+    assert all(hashlib.sha256(body).hexdigest() == digest for _, digest, body in rows)
+    warm = run_drafter("new", "29", str(bookmarks), "--allow-repeats", "--offline", "-q", cwd=site)
+    assert warm.returncode == 3  # three from the cache, the hanging one not cached
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_workers_exit_when_drafter_is_killed(tmp_path: Path) -> None:
+    """A `kill -9` of drafter alone must not leave its extraction workers behind for ever."""
+    script = (
+        "import os, signal, sys\n"
+        "from drafter.pipeline import extraction_pool\n"
+        "pool = extraction_pool(2)\n"
+        "assert pool is not None\n"
+        "pool.submit(os.getpid).result(timeout=60)\n"
+        "print(' '.join(str(pid) for pid in pool._processes), flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    try:
+        assert child.stdout is not None
+        workers = [int(pid) for pid in child.stdout.readline().split()]
+        assert len(workers) == 2
+        # Not reaped yet: drafter is a zombie now, which must count as gone.
+        deadline = time.monotonic() + 20
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        child.kill()
+        child.communicate(timeout=30)
+    assert child.returncode == -signal.SIGKILL
