@@ -8,6 +8,7 @@ and a body is cut at the size cap, not inflated into memory.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -416,3 +417,30 @@ def test_an_enormous_bookmarks_file(server: LocalServer, site: Path) -> None:
     ]
     assert server.hits == {"/one": 1, "/two": 1, "/three": 1}
     assert result.stderr.count("no http(s) URL on this line") == 10
+
+
+# --- URL policy: credentials stay secret ----------------------------------------------
+
+
+def test_credentials_in_urls_are_never_printed_or_written(server: LocalServer, site: Path) -> None:
+    host = f"127.0.0.1:{server.port}"
+    server.routes["/a"] = page(GOOD_PAGE)
+    server.routes["/to-creds"] = redirect(f"http://eve:tok3n@{host}/a?via=redirect")
+    server.routes["/a?via=redirect"] = page(GOOD_PAGE.replace(GOOD_TITLE, "Via redirect"))
+    lines = [
+        f"http://alice:s3cret@{host}/a",
+        f"http://bob:hunter2@{host}/missing",
+        f"http://{host}/to-creds",
+        "ftp://carol:pw0rd@files.example/x",
+    ]
+    result, _ = run_week(site, lines, "--json", "-v")
+    assert result.returncode == 3, result.stderr
+    draft = draft_path(site).read_text(encoding="utf-8")
+    assert f"]({server.url('/a')})" in draft  # the link works, without the password
+    assert "line 4: unsupported scheme 'ftp:'" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["articles"][2]["final_url"] == server.url("/a?via=redirect")
+    for secret in ("s3cret", "hunter2", "pw0rd", "tok3n", "alice", "bob:", "eve:", "carol"):
+        assert secret not in result.stderr, result.stderr
+        assert secret not in result.stdout
+        assert secret not in draft
