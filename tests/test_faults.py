@@ -293,8 +293,9 @@ def test_a_gzip_bomb_is_cut_at_the_size_cap(server: LocalServer, site: Path, goo
     assert code == 3, stderr
     section = section_of(draft_path(site).read_text(encoding="utf-8"), bad)
     assert FAILURE_MARKER in section and "page larger than 5120 KB" in section
-    # The whole interpreter (httpx, trafilatura, lxml) fits in a fraction of the bomb.
-    assert peak_mib < BOMB_MIB // 4, f"peak RSS {peak_mib} MiB"
+    # Measured: about 52 MiB for a plain run, 62 MiB with the bomb; a fifth of the bomb is
+    # room enough for the interpreter and anything it grows, and far from inflating it.
+    assert peak_mib < BOMB_MIB // 5, f"peak RSS {peak_mib} MiB"
 
 
 # --- bytes that lie about themselves ---------------------------------------------------
