@@ -22,6 +22,7 @@ cache_app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help, as the main app (see cli.py)
 )
 
 RefreshOption = Annotated[

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import httpx
-
 from drafter.bookmarks import ParsedBookmarks, decode_bookmarks, parse_bookmarks
 from drafter.config import Settings
 from drafter.errors import InputError
-from drafter.fetch import build_client
 from drafter.importers import detect_format, read_source
 from drafter.models import Bookmark
 from drafter.urls import FETCHABLE_SCHEMES, normalise_url, redact_url, url_scheme
@@ -55,6 +52,9 @@ def _read_bytes(source: str) -> tuple[bytes, str, Path | None]:
 
 def _fetch_source_url(url: str, settings: Settings) -> bytes | None:
     """The bytes at a SOURCE URL, or None when it cannot be fetched (then it is an article)."""
+    import httpx  # noqa: PLC0415 (only a URL given as SOURCE needs it; keeps start-up light)
+
+    from drafter.fetch import build_client  # noqa: PLC0415
 
     async def get() -> bytes | None:
         async with build_client(settings.fetch) as client, client.stream("GET", url) as response:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from drafter.browser import BrowserUnavailable, Rendered, render_all
 from drafter.cache import PageCache, cache_file
 from drafter.config import CacheMode, Settings
 from drafter.drafts import insert_sections, section_urls
@@ -43,6 +42,8 @@ from drafter.workers import extract_page, ready, start_worker
 
 if TYPE_CHECKING:
     import httpx
+
+    from drafter.browser import Rendered
 
 OnArticle = Callable[[Article], None]
 BookmarkSource = Sequence[Bookmark] | AsyncIterable[Bookmark]
@@ -331,6 +332,8 @@ async def render_articles(
 ) -> None:
     """Render these pages in one browser and extract them again, updating `done`; without a
     browser, each says why in its provenance and keeps what static HTML gave."""
+    from drafter.browser import BrowserUnavailable, render_all  # noqa: PLC0415 (start-up)
+
     waiting = {bookmark.url: bookmark for bookmark in bookmarks}
     try:
         async for page in render_all(list(waiting), settings):

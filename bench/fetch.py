@@ -1,0 +1,555 @@
+"""How close a draft comes to the network's limit, what a warm re-run costs, how fast we start.
+
+    .venv/bin/python bench/fetch.py [--json] [--only network|cpu] [--help-runs N]
+
+A separate process serves generated article pages (50-150 KB of HTML each, Japanese and
+English, every URL distinct bytes) from H hosts (127.0.0.2, 127.0.0.3, ... one asyncio
+server each), every answer held back L ms. drafter runs as a user runs it: the real CLI in a
+child process (`drafter new N bookmarks.txt`: fetch, extract, render, write), with its own
+empty cache directory for the cold run and the same one for the warm run. Per scenario:
+
+- drafter's wall time, and the ideal: the network bound under drafter's own limits (per host
+  ceil(pages / per-host limit) x L, globally ceil(N / concurrency) x L, the larger) plus the
+  CPU time of the cheapest lead extraction (trafilatura.bare_extraction, no metadata, fast)
+  on the same pages divided by the cores; drafter / ideal;
+- a sequential baseline: a plain script fetching then extracting (bare_extraction) one page
+  at a time; it also yields the CPU time above; drafter's speed-up over it;
+- peak memory of drafter's whole process tree (main process, forkserver, workers): the
+  largest sum of RSS (and of PSS, which counts shared pages once) seen while sampling /proc
+  every 20 ms, and the main process's own ru_maxrss.
+
+Then `drafter --help` against `trafilatura --help`: the median wall time of alternating runs.
+
+On a 2-core machine the server shares the cores with drafter. It answers from memory and its
+CPU time is printed per scenario, so its share of the run can be read off; the ideal counts
+drafter's limits, not the server's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import multiprocessing
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from drafter.config import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST  # noqa: E402
+
+BIN = Path(sys.executable).parent
+CORES = os.cpu_count() or 1
+# Children run with their bytecode cached outside the repository, as an installed package
+# has it (pip compiles on install), even where PYTHONDONTWRITEBYTECODE is set: otherwise
+# every start compiles drafter's modules from source and the start-up figures show that.
+PYCACHE = Path(tempfile.gettempdir()) / "drafter-bench-pycache"
+CHILD_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPYCACHEPREFIX": str(PYCACHE),
+}
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+def vocabulary(words: str) -> list[str]:
+    return words.split()
+
+
+_JA_WORDS = vocabulary(
+    "クラウド データセンター 発表 提供開始 新機能 開発者 オープンソース 脆弱性 対応 "
+    "サービス 利用者 企業 国内 市場 調査 結果 増加 減少 予定 導入 事例 技術 人工知能 "
+    "生成 モデル 学習 推論 半導体 性能 向上 価格 販売 世界 初 版 公開 セキュリティ 更新"
+)
+_JA_GLUE = ("は", "が", "を", "に", "で", "と", "の", "から", "まで", "により", "として")
+_EN_WORDS = vocabulary(
+    "cloud data center announced available feature developers open source vulnerability "
+    "service users company market research results growth decline planned adoption case "
+    "technology model training inference chips performance price sales world release "
+    "security update platform customers network storage latency region pricing engineers"
+)
+
+
+def _ja_sentence(rng: random.Random) -> str:
+    parts = [rng.choice(_JA_WORDS) + rng.choice(_JA_GLUE) for _ in range(rng.randint(5, 11))]
+    return "".join(parts) + rng.choice(("発表しました。", "明らかにしました。", "予定です。"))
+
+
+def _en_sentence(rng: random.Random) -> str:
+    words = [rng.choice(_EN_WORDS) for _ in range(rng.randint(10, 22))]
+    return " ".join(words).capitalize() + "."
+
+
+def make_page(index: int, host: str, lang: str, size: int) -> bytes:
+    """A news-article page of about `size` bytes: head with metadata, CSS and scripts, a
+    navigation bar, the article, related links, a ranking sidebar and a footer."""
+    rng = random.Random(f"{host}/{index}")
+    sentence = _ja_sentence if lang == "ja" else _en_sentence
+    site = f"Bench News {host.rsplit('.', 1)[-1]}"
+    title = sentence(rng)[:60].rstrip("。.") + f" #{index}"
+    paragraphs = [
+        " ".join(sentence(rng) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(8, 20))
+    ]
+    links = "\n".join(
+        f'<li><a href="/{lang}/topics/{rng.randrange(10**6)}">{sentence(rng)[:24]}</a></li>'
+        for _ in range(60)
+    )
+    css = "\n".join(
+        f".c{rng.randrange(10**6)} {{ margin: {rng.randint(0, 9)}px; "
+        f"color: #{rng.randrange(16**6):06x}; }}"
+        for _ in range(120)
+    )
+    head = f"""<!DOCTYPE html>
+<html lang="{lang}"><head>
+<meta charset="utf-8">
+<title>{title} | {site}</title>
+<meta name="description" content="{paragraphs[0][:110]}">
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="{site}">
+<meta property="og:type" content="article">
+<style>{css}</style>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}"}}</script>
+</head><body>
+<header><div class="logo"><a href="/">{site}</a></div><nav><ul>{links}</ul></nav></header>
+<main><article>
+<h1>{title}</h1>
+<div class="byline"><time>2026-11-{1 + index % 28:02d}</time> {sentence(rng)[:16]}</div>
+"""
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    related = "\n".join(
+        f'<li><a href="/{lang}/{2026 - rng.randint(0, 3)}/{rng.randrange(10**6)}.html">'
+        f"{sentence(rng)[:40]}</a></li>"
+        for _ in range(15)
+    )
+    tail = f"""
+</article>
+<section class="related"><h2>Related</h2><ul>{related}</ul></section>
+</main>
+<aside class="ranking"><h2>Ranking</h2><ol>{links}</ol></aside>
+<footer><ul>{links}</ul><p>Copyright 2026 {site}. All rights reserved.</p></footer>
+"""
+    page = head + body + tail
+    widgets: list[str] = []
+    filled = len(page.encode())
+    while filled < size:  # what surrounds an article: cards of other stories, ads, trackers
+        if rng.random() < 0.15:
+            names = " ".join(f"w{rng.randrange(10**9)}" for _ in range(60))
+            widget = f'<script>window.__bench = "{names}";</script>\n'
+        else:
+            widget = (
+                f'<div class="card c{rng.randrange(99)}"><a href="/{lang}/{rng.randrange(10**7)}">'
+                f'<div class="thumb"><img src="/img/{rng.randrange(10**7)}.jpg" alt=""></div>'
+                f'<div class="meta"><span class="cat">{rng.choice(_EN_WORDS)}</span>'
+                f'<p class="ttl">{sentence(rng)[:30]}</p><time>11/{rng.randint(1, 28)}</time>'
+                "</div></a></div>\n"
+            )
+        widgets.append(widget)
+        filled += len(widget.encode())
+    return (page + '<div class="more">' + "".join(widgets) + "</div></body></html>\n").encode()
+
+
+@dataclass
+class Corpus:
+    """The pages of one scenario, by host and path."""
+
+    hosts: list[str]
+    pages: dict[str, dict[str, bytes]]  # host → path → body
+
+    def urls(self, ports: dict[str, int]) -> list[str]:
+        # Interleave hosts, as a week's bookmarks do.
+        by_host = [[f"http://{h}:{ports[h]}{p}" for p in self.pages[h]] for h in self.hosts]
+        width = max(len(urls) for urls in by_host)
+        return [urls[i] for i in range(width) for urls in by_host if i < len(urls)]
+
+
+def make_corpus(pages: int, hosts: int, seed: str) -> Corpus:
+    names = [f"127.0.0.{2 + h}" for h in range(hosts)]
+    rng = random.Random(seed)
+    corpus = Corpus(names, {name: {} for name in names})
+    for index in range(pages):
+        host = names[index % hosts]
+        lang = "ja" if index % 3 else "en"
+        size = rng.randint(50_000, 150_000)
+        corpus.pages[host][f"/{seed}/2026/11/article-{index}.html"] = make_page(
+            index, host, lang, size
+        )
+    return corpus
+
+
+# --- the server (a separate process) ---------------------------------------------------------
+
+
+def serve(corpus: Corpus, latency: float, ready: Connection) -> None:
+    """Serve every host of the corpus until told to stop; report ports, then figures."""
+
+    async def main() -> None:
+        requests = 0
+
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            nonlocal requests
+            host = writer.get_extra_info("sockname")[0]
+            try:
+                while True:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                    path = head.split(b" ", 2)[1].decode()
+                    await asyncio.sleep(latency)
+                    body = corpus.pages[host].get(path)
+                    requests += 1
+                    status = "200 OK" if body is not None else "404 Not Found"
+                    body = body if body is not None else b"not here"
+                    writer.write(
+                        f"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        f'Content-Length: {len(body)}\r\nETag: "{hash(body)}"\r\n\r\n'.encode()
+                        + body
+                    )
+                    await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError):
+                pass
+            finally:
+                writer.close()
+
+        servers = [await asyncio.start_server(handle, host, 0) for host in corpus.hosts]
+        ports = {
+            host: server.sockets[0].getsockname()[1]
+            for host, server in zip(corpus.hosts, servers, strict=True)
+        }
+        ready.send(ports)
+        loop = asyncio.get_running_loop()
+        while True:
+            command = await loop.run_in_executor(None, ready.recv)
+            if command == "stop":
+                break
+            ready.send({"requests": requests, "cpu": time.process_time()})
+        for server in servers:
+            server.close()
+
+    asyncio.run(main())
+
+
+class Server:
+    """The page server in its own process (spawned: no state shared with the bench)."""
+
+    def __init__(self, corpus: Corpus, latency: float) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.pipe, child = context.Pipe()
+        self.process = context.Process(target=serve, args=(corpus, latency, child), daemon=True)
+        self.process.start()
+        self.ports: dict[str, int] = self.pipe.recv()
+
+    def figures(self) -> dict[str, float]:
+        self.pipe.send("figures")
+        return self.pipe.recv()  # type: ignore[no-any-return]
+
+    def stop(self) -> None:
+        self.pipe.send("stop")
+        self.process.join(10)
+
+
+# --- measuring drafter -----------------------------------------------------------------------
+
+
+def _tree(root: int) -> list[int]:
+    """root and every descendant, from one scan of /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry.name}/stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        queue.extend(children.get(pid, []))
+    return found
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KB; (0, 0) once it is gone."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return rss, pss
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed RSS and PSS of a process tree until stopped; keeps the peaks."""
+
+    def __init__(self, root: int, interval: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.root, self.interval = root, interval
+        self.peak_rss = self.peak_pss = 0
+        self.processes = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            pids = _tree(self.root)
+            sizes = [_memory_kb(pid) for pid in pids]
+            self.peak_rss = max(self.peak_rss, sum(r for r, _ in sizes))
+            self.peak_pss = max(self.peak_pss, sum(p for _, p in sizes))
+            self.processes = max(self.processes, sum(1 for r, _ in sizes if r))
+            self.done.wait(self.interval)
+
+
+@dataclass
+class Run:
+    wall: float
+    ok: int
+    failed: int
+    peak_rss_mb: float
+    peak_pss_mb: float
+    main_maxrss_mb: float
+    processes: int
+    server_requests: int = 0
+    server_cpu: float = 0.0
+
+
+def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, server: Server) -> Run:
+    """`drafter new NUMBER bookmarks.txt` in a child process: wall time, memory, outcome."""
+    before = server.figures()
+    env = {**CHILD_ENV, "XDG_CACHE_HOME": str(cache_home)}
+    command = [
+        str(BIN / "drafter"),
+        "new",
+        str(number),
+        str(bookmarks),
+        "--site",
+        str(site),
+        "--json",
+        "--quiet",
+        "--allow-repeats",
+    ]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sampler = TreeMemory(child.pid)
+    sampler.start()
+    out, err = child.communicate()
+    wall = time.perf_counter() - started
+    sampler.done.set()
+    sampler.join()
+    # ru_maxrss of the main process alone: wait4 already reaped it in communicate(), so read
+    # the children's figure (the largest of every child reaped so far, in KB).
+    import resource
+
+    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = server.figures()
+    if child.returncode not in (0, 3):
+        raise SystemExit(f"drafter failed ({child.returncode}): {err.decode()[-2000:]}")
+    articles = json.loads(out)["articles"]
+    ok = sum(1 for article in articles if article["ok"])
+    return Run(
+        wall=wall,
+        ok=ok,
+        failed=len(articles) - ok,
+        peak_rss_mb=sampler.peak_rss / 1024,
+        peak_pss_mb=sampler.peak_pss / 1024,
+        main_maxrss_mb=maxrss / 1024,
+        processes=sampler.processes,
+        server_requests=int(after["requests"] - before["requests"]),
+        server_cpu=after["cpu"] - before["cpu"],
+    )
+
+
+def sequential_baseline(urls: list[str]) -> tuple[float, float]:
+    """A plain script: fetch, then extract, one page at a time. (wall, extraction CPU)."""
+    import httpx
+    import trafilatura
+
+    cpu = 0.0
+    started = time.perf_counter()
+    with httpx.Client(timeout=30) as client:
+        for url in urls:
+            html = client.get(url).text
+            before = time.process_time()
+            trafilatura.bare_extraction(
+                html,
+                url=url,
+                fast=True,
+                with_metadata=False,
+                include_comments=False,
+                include_tables=False,
+                include_images=False,
+                include_links=False,
+            )
+            cpu += time.process_time() - before
+    return time.perf_counter() - started, cpu
+
+
+def network_bound(corpus: Corpus, latency: float) -> float:
+    """The least time drafter's own limits allow: per host and globally, the larger."""
+    per_host = max(math.ceil(len(p) / DEFAULT_PER_HOST) for p in corpus.pages.values())
+    total = sum(len(p) for p in corpus.pages.values())
+    return max(per_host, math.ceil(total / DEFAULT_CONCURRENCY)) * latency
+
+
+@dataclass
+class Scenario:
+    name: str
+    pages: int
+    hosts: int
+    latency_ms: float
+    network_bound: float = 0.0
+    extraction_cpu: float = 0.0
+    ideal: float = 0.0
+    drafter: Run | None = None
+    ratio: float = 0.0
+    baseline: float = 0.0
+    speedup: float = 0.0
+    warm: Run | None = None
+    warm_fraction: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def run_scenario(name: str, pages: int, hosts: int, latency_ms: float, warm: bool) -> Scenario:
+    scenario = Scenario(name, pages, hosts, latency_ms)
+    corpus = make_corpus(pages, hosts, seed=name)
+    server = Server(corpus, latency_ms / 1000)
+    try:
+        urls = corpus.urls(server.ports)
+        with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
+            root = Path(tmp)
+            site = root / "site"
+            site.mkdir()
+            (site / "hugo.toml").write_text('title = "bench"\n', encoding="utf-8")
+            bookmarks = root / "bookmarks.txt"
+            bookmarks.write_text("\n".join(urls) + "\n", encoding="utf-8")
+            cache_home = root / "cache"
+            scenario.drafter = run_drafter(28, bookmarks, site, cache_home, server)
+            if warm:
+                scenario.warm = run_drafter(29, bookmarks, site, cache_home, server)
+        scenario.baseline, scenario.extraction_cpu = sequential_baseline(urls)
+    finally:
+        server.stop()
+    scenario.network_bound = network_bound(corpus, latency_ms / 1000)
+    scenario.ideal = scenario.network_bound + scenario.extraction_cpu / CORES
+    scenario.ratio = scenario.drafter.wall / scenario.ideal
+    scenario.speedup = scenario.baseline / scenario.drafter.wall
+    if scenario.warm is not None:
+        scenario.warm_fraction = scenario.warm.wall / scenario.drafter.wall
+    if scenario.drafter.failed or (scenario.warm and scenario.warm.failed):
+        scenario.notes.append("some articles failed: the figures do not describe a full draft")
+    return scenario
+
+
+def median_wall(command: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV, check=True
+        )
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def help_times(runs: int) -> dict[str, float]:
+    """Median wall time of `drafter --help` and `trafilatura --help`, runs alternated."""
+    drafter: list[float] = []
+    trafilatura: list[float] = []
+    for _ in range(runs):
+        drafter += median_wall([str(BIN / "drafter"), "--help"], 1)
+        trafilatura += median_wall([str(BIN / "trafilatura"), "--help"], 1)
+    ours, theirs = statistics.median(drafter), statistics.median(trafilatura)
+    return {"drafter": ours, "trafilatura": theirs, "ratio": ours / theirs}
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def _run_line(label: str, run: Run) -> str:
+    return (
+        f"  {label:<22}{run.wall:7.2f} s   {run.ok} ok, {run.failed} failed; "
+        f"peak RSS {run.peak_rss_mb:.0f} MB (PSS {run.peak_pss_mb:.0f} MB) over "
+        f"{run.processes} processes, main {run.main_maxrss_mb:.0f} MB; server: "
+        f"{run.server_requests} requests, {run.server_cpu:.2f} s CPU"
+    )
+
+
+def report(scenarios: list[Scenario], help_figures: dict[str, float] | None) -> str:
+    lines = [f"cores: {CORES}; load average at the end: {os.getloadavg()[0]:.2f}"]
+    for s in scenarios:
+        assert s.drafter is not None
+        lines += [
+            f"{s.name}: N={s.pages}, H={s.hosts}, L={s.latency_ms:g} ms",
+            _run_line("drafter (cold)", s.drafter),
+            f"  {'ideal':<22}{s.ideal:7.2f} s   = network {s.network_bound:.2f} s + "
+            f"extraction CPU {s.extraction_cpu:.2f} s / {CORES} cores",
+            f"  {'drafter / ideal':<22}{s.ratio:7.2f}",
+            f"  {'sequential baseline':<22}{s.baseline:7.2f} s   speed-up {s.speedup:.1f}x",
+        ]
+        if s.warm is not None:
+            lines += [
+                _run_line("drafter (warm re-run)", s.warm),
+                f"  {'warm / cold':<22}{s.warm_fraction:7.3f}",
+            ]
+        lines += [f"  note: {note}" for note in s.notes]
+    if len(scenarios) == 2 and scenarios[0].drafter and scenarios[1].drafter:
+        small, large = scenarios[0].drafter, scenarios[1].drafter
+        lines.append(
+            f"peak RSS N={scenarios[1].pages} / N={scenarios[0].pages}: "
+            f"{large.peak_rss_mb / small.peak_rss_mb:.2f} "
+            f"(PSS {large.peak_pss_mb / small.peak_pss_mb:.2f})"
+        )
+    if help_figures:
+        lines.append(
+            f"--help median: drafter {help_figures['drafter'] * 1000:.0f} ms, trafilatura "
+            f"{help_figures['trafilatura'] * 1000:.0f} ms, ratio {help_figures['ratio']:.2f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--only", choices=("network", "cpu", "help"), help="one part only")
+    parser.add_argument("--help-runs", type=int, default=11, help="runs of each --help")
+    args = parser.parse_args(argv)
+
+    # Fill the bytecode cache first, so that no timed run compiles anything.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "drafter")], env=CHILD_ENV, check=True
+    )
+    scenarios: list[Scenario] = []
+    if args.only in (None, "network"):
+        scenarios.append(run_scenario("network-bound", 60, 6, 300, warm=True))
+    if args.only in (None, "cpu"):
+        scenarios.append(run_scenario("cpu-bound", 500, 20, 20, warm=False))
+    help_figures = help_times(args.help_runs) if args.only in (None, "help") else None
+    if args.json:
+        data: dict[str, Any] = {
+            "cores": CORES,
+            "load_average": os.getloadavg()[0],
+            "scenarios": [asdict(s) for s in scenarios],
+            "help": help_figures,
+        }
+        print(json.dumps(data, indent=2))
+    else:
+        print(report(scenarios, help_figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
