@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-import drafter.episodes
 from drafter.errors import WriteError
 from drafter.models import Bookmark
 from drafter.pipeline import DraftRequest, draft_episode
@@ -131,7 +130,7 @@ def test_a_refused_rename_keeps_the_old_draft(
 
         monkeypatch.setattr(Path, "replace", replace)
     else:
-        monkeypatch.setattr(drafter.episodes.os, "link", refuse)
+        monkeypatch.setattr(os, "link", refuse)  # the os module drafter.episodes uses
     with pytest.raises(WriteError, match="permission denied"):
         draft(site, served, force=force)
     assert temp_files(site) == []
