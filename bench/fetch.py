@@ -280,6 +280,25 @@ def _tree(root: int) -> list[int]:
     return found
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _hwm_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _memory_kb(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of one process in KB; (0, 0) once it is gone."""
     rss = pss = 0
@@ -302,6 +321,8 @@ class TreeMemory(threading.Thread):
         self.root, self.interval = root, interval
         self.peak_rss = self.peak_pss = 0
         self.processes = 0
+        self.cpu: dict[int, float] = {}  # the last CPU time seen per process
+        self.main_hwm = 0  # the main process's own peak RSS (VmHWM), KB
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -311,6 +332,9 @@ class TreeMemory(threading.Thread):
             self.peak_rss = max(self.peak_rss, sum(r for r, _ in sizes))
             self.peak_pss = max(self.peak_pss, sum(p for _, p in sizes))
             self.processes = max(self.processes, sum(1 for r, _ in sizes if r))
+            self.main_hwm = max(self.main_hwm, _hwm_kb(self.root))
+            for pid in pids[1:]:  # the main process's own figure comes from wait4
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
             self.done.wait(self.interval)
 
 
@@ -321,8 +345,10 @@ class Run:
     failed: int
     peak_rss_mb: float
     peak_pss_mb: float
-    main_maxrss_mb: float
+    main_peak_rss_mb: float
     processes: int
+    main_cpu: float = 0.0  # seconds of CPU, the main process
+    workers_cpu: float = 0.0  # seconds of CPU, every other process of the tree (sampled)
     server_requests: int = 0
     server_cpu: float = 0.0
 
@@ -342,6 +368,9 @@ def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, serv
         "--quiet",
         "--allow-repeats",
     ]
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sampler = TreeMemory(child.pid)
@@ -350,11 +379,9 @@ def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, serv
     wall = time.perf_counter() - started
     sampler.done.set()
     sampler.join()
-    # ru_maxrss of the main process alone: wait4 already reaped it in communicate(), so read
-    # the children's figure (the largest of every child reaped so far, in KB).
-    import resource
-
-    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # The main process alone, reaped by communicate(): its CPU is the children's total's growth.
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    main_cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
     after = server.figures()
     if child.returncode not in (0, 3):
         raise SystemExit(f"drafter failed ({child.returncode}): {err.decode()[-2000:]}")
@@ -366,8 +393,10 @@ def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, serv
         failed=len(articles) - ok,
         peak_rss_mb=sampler.peak_rss / 1024,
         peak_pss_mb=sampler.peak_pss / 1024,
-        main_maxrss_mb=maxrss / 1024,
+        main_peak_rss_mb=sampler.main_hwm / 1024,
         processes=sampler.processes,
+        main_cpu=main_cpu,
+        workers_cpu=sum(sampler.cpu.values()),
         server_requests=int(after["requests"] - before["requests"]),
         server_cpu=after["cpu"] - before["cpu"],
     )
@@ -483,7 +512,8 @@ def _run_line(label: str, run: Run) -> str:
     return (
         f"  {label:<22}{run.wall:7.2f} s   {run.ok} ok, {run.failed} failed; "
         f"peak RSS {run.peak_rss_mb:.0f} MB (PSS {run.peak_pss_mb:.0f} MB) over "
-        f"{run.processes} processes, main {run.main_maxrss_mb:.0f} MB; server: "
+        f"{run.processes} processes, main {run.main_peak_rss_mb:.0f} MB; CPU main "
+        f"{run.main_cpu:.2f} s, workers {run.workers_cpu:.2f} s; server: "
         f"{run.server_requests} requests, {run.server_cpu:.2f} s CPU"
     )
 

@@ -240,6 +240,7 @@ async def collect_articles(
         if extracted is None and page.digest is not None:
             if extracting.locked():
                 page = page.spilled()
+                fetched = page.fetched
             async with extracting:
                 fetched = pages.with_body(page)
                 extracted = await _extract(await starting, fetched, settings)
