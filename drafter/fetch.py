@@ -195,8 +195,12 @@ async def _attempt(
         raise _Failed(f"refused a redirect to a URL that is not http or https ({exc})") from exc
     except httpx.InvalidURL as exc:
         raise _Failed(f"refused a redirect to an invalid URL ({exc})") from exc
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.StreamError) as exc:
         raise _Failed(f"{type(exc).__name__}: {exc}") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        # Whatever else a transport or a stranger's server provokes stays this article's
+        # failure: one bad URL never aborts the episode.
+        raise _Failed(f"unexpected error: {type(exc).__name__}: {exc}") from exc
 
 
 class Fetcher:

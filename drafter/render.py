@@ -7,6 +7,7 @@ close the front matter, end the quote block, start a Hugo shortcode or inject ra
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -104,6 +105,7 @@ def iso_seconds(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
+@functools.lru_cache(maxsize=8)
 def build_environment(site_templates: Path | None = None) -> jinja2.Environment:
     """Site's own templates first, then the built-in ones; a typo is an error, not a blank."""
     loaders: list[jinja2.BaseLoader] = []

@@ -177,3 +177,15 @@ def test_fetch_all_yields_one_result_per_url_within_limits() -> None:
     assert sorted(r.url for r in results) == sorted(urls)
     assert all(r.ok for r in results)
     assert active["most"] <= 3
+
+
+def test_an_unexpected_error_stays_the_articles_failure() -> None:
+    # A body already read in memory cannot be streamed again: httpx raises StreamConsumed,
+    # which is not an HTTPError. The run must go on; this article fails with the reason.
+    def handler(request: httpx.Request) -> httpx.Response:
+        response = httpx.Response(200, content=HTML, headers={"content-type": "text/html"})
+        response.read()
+        return response
+
+    result = fetch(handler)
+    assert result.error is not None and "StreamConsumed" in result.error
