@@ -166,6 +166,8 @@ class PageCache:
             db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             try:
                 db.execute("PRAGMA journal_mode=WAL")
+                # No fsync: it is a cache. A killed run loses nothing (WAL); an OS crash may
+                # leave the file unusable, which is then warned about and cleared by hand.
                 db.execute("PRAGMA synchronous=OFF")
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 if version not in (0, SCHEMA_VERSION):

@@ -68,6 +68,8 @@ def _origin(article: Article) -> str:
         parts.append(f"charset: {origin['charset']} ({origin.get('charset_from') or '?'})")
     if origin.get("blocked"):
         parts.append(f"blocked: {origin['blocked']}")
+    if origin.get("cache"):  # read from the page cache, as is or after a 304
+        parts.append("cached" if origin["cache"] == "cache" else f"cached, {origin['cache']}")
     return f"  [{'; '.join(parts)}]" if parts else ""
 
 

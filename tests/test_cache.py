@@ -316,8 +316,9 @@ def test_cli_warm_rerun_offline_refresh_info_and_clear(server: LocalServer, site
 
     cold = run_drafter("new", "28", str(bookmarks), "--json", cwd=site)
     assert cold.returncode == 0, cold.stderr
-    warm = run_drafter("new", "29", str(bookmarks), "--allow-repeats", "--json", cwd=site)
+    warm = run_drafter("new", "29", str(bookmarks), "--allow-repeats", "--json", "-v", cwd=site)
     assert warm.returncode == 0, warm.stderr
+    assert warm.stderr.count("cached]") == 2  # -v says where each article came from
     assert server.hits == {"/ja": 1, "/en": 1}  # the warm run asked nothing of the server
     cold_articles = json.loads(cold.stdout)["articles"]
     warm_articles = json.loads(warm.stdout)["articles"]
