@@ -19,15 +19,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.bookmarks import ParsedBookmarks, decode_bookmarks, parse_bookmarks
 from drafter.errors import InputError
-from drafter.importers.browsers import CHROME_LABEL, NETSCAPE_LABEL, parse_chrome, parse_netscape
-from drafter.importers.common import Source, finish
-from drafter.importers.feeds import FEED_ROOT, feed_label, parse_feed
-from drafter.importers.firefox import LABEL as PLACES_LABEL
-from drafter.importers.firefox import parse_places
-from drafter.importers.pages import parse_html, parse_markdown
+from drafter.importers.labels import (
+    CHROME_LABEL,
+    FEED_ROOT,
+    NETSCAPE_LABEL,
+    PLACES_LABEL,
+    feed_label,
+)
+
+if TYPE_CHECKING:
+    from drafter.importers.common import Source
 
 FORMATS = ("text", "netscape", "chrome-json", "firefox-places", "feed", "markdown", "html")
 
@@ -107,6 +112,13 @@ def read_source(
     format_name = detect_format(data)
     if format_name == "text":
         return _read_text(data, name, folder, since)
+    # The parsers (XML, HTML, SQLite) load only for a source that needs one.
+    from drafter.importers.browsers import parse_chrome, parse_netscape  # noqa: PLC0415
+    from drafter.importers.common import finish  # noqa: PLC0415
+    from drafter.importers.feeds import parse_feed  # noqa: PLC0415
+    from drafter.importers.firefox import parse_places  # noqa: PLC0415
+    from drafter.importers.pages import parse_html, parse_markdown  # noqa: PLC0415
+
     parsers: dict[str, Callable[[bytes, str], Source]] = {
         "netscape": parse_netscape,
         "chrome-json": parse_chrome,
@@ -128,6 +140,9 @@ def read_feed(
         raise InputError(
             f"{name}: not an RSS or Atom feed (it looks like {format_label(format_name)})"
         )
+    from drafter.importers.common import finish  # noqa: PLC0415
+    from drafter.importers.feeds import parse_feed  # noqa: PLC0415
+
     source = parse_feed(data, name)
     return finish(source, name, format_label("feed", data), folder=folder, since=since)
 

@@ -16,9 +16,7 @@ from typing import Any
 
 from drafter.decode import decode_html
 from drafter.importers.common import Entry, Source, chrome_time, clean_text, source_error, unix_time
-
-NETSCAPE_LABEL = "Netscape bookmark file"
-CHROME_LABEL = "Chrome bookmarks JSON"
+from drafter.importers.labels import CHROME_LABEL, NETSCAPE_LABEL
 
 
 class _NetscapeReader(HTMLParser):

@@ -18,18 +18,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from drafter.decode import codecs_for
 from drafter.importers.common import Entry, Source, clean_text, source_error, text_time
+from drafter.importers.labels import feed_label
 
-RSS_LABEL = "RSS feed"
-RDF_LABEL = "RSS 1.0 (RDF) feed"
-ATOM_LABEL = "Atom feed"
-
-# The first element after the XML declaration, comments and a DOCTYPE names the feed's kind.
-FEED_ROOT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*"
-    rb"<(?:[A-Za-z_][\w.-]*:)?(rss|RDF|feed)[\s>/]",
-    re.DOTALL,
-)
-_LABELS = {b"rss": RSS_LABEL, b"RDF": RDF_LABEL, b"feed": ATOM_LABEL}
 _TAG_PREFIX = re.compile(r"\A\[([^\]]+)\]")
 _DECLARED_ENCODING = re.compile(
     rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']"""
@@ -38,12 +28,6 @@ _DECLARED_ENCODING = re.compile(
 _EXPAT_ENCODINGS = frozenset(
     {"utf-8", "utf8", "utf-16", "us-ascii", "ascii", "iso-8859-1", "latin-1"}
 )
-
-
-def feed_label(data: bytes) -> str | None:
-    """ "RSS feed", "RSS 1.0 (RDF) feed" or "Atom feed" from the root element; None if none."""
-    match = FEED_ROOT.match(data[:65536])
-    return _LABELS[match.group(1)] if match else None
 
 
 def _as_expat_input(data: bytes, name: str, label: str) -> bytes:

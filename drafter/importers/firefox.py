@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from drafter.importers.common import Entry, Source, source_error, unix_time
-
-LABEL = "Firefox places.sqlite"
+from drafter.importers.labels import PLACES_LABEL as LABEL
 
 # moz_bookmarks.type
 _BOOKMARK = 1
