@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from drafter import __version__
 from drafter.errors import InputError
+
+if TYPE_CHECKING:
+    from drafter.sources import SiteProfile
 
 DEFAULT_SECTION = "talk"
 DEFAULT_TITLE_PATTERN = "#{number} Coming Soon"
@@ -87,6 +91,7 @@ class Settings:
     template: str | None = None  # a template file replacing the built-in one
     skeleton: str = DEFAULT_SKELETON
     labels: tuple[tuple[str, str], ...] = ()  # (host, label) pairs that override the profiles
+    profiles: tuple[SiteProfile, ...] = ()  # the site's own [[profiles]], before the built-in
     cache_days: float = DEFAULT_CACHE_DAYS  # freshness window of the page cache
     fetch: FetchSettings = FetchSettings()
 
@@ -100,9 +105,9 @@ class Settings:
 
 # --- drafter.toml ------------------------------------------------------------------------------
 
-_TOP_FIELDS = {f.name: f for f in fields(Settings) if f.name not in ("fetch", "labels")}
+_TOP_FIELDS = {f.name: f for f in fields(Settings) if f.name not in ("fetch", "labels", "profiles")}
 _FETCH_FIELDS = {f.name: f for f in fields(FetchSettings)}
-CONFIG_KEYS = (*_TOP_FIELDS, *_FETCH_FIELDS, "labels")
+CONFIG_KEYS = (*_TOP_FIELDS, *_FETCH_FIELDS, "labels", "profiles")
 
 
 def _check_value(key: str, value: object, default: object, where: str) -> object:
@@ -145,6 +150,7 @@ def load_settings(
     top: dict[str, object] = {}
     fetch: dict[str, object] = {}
     labels: dict[str, str] = {}
+    profiles: list[SiteProfile] = []
     origins = dict.fromkeys(CONFIG_KEYS, "default")
 
     def put(key: str, value: object, where: str) -> None:
@@ -154,6 +160,8 @@ def load_settings(
             ):
                 raise InputError(f'{where}: labels must be a table of host = "label"')
             labels.update({k.lower(): v for k, v in value.items()})
+        elif key == "profiles":
+            profiles.extend(_profiles(value, where))
         elif key in _TOP_FIELDS:
             default = _TOP_FIELDS[key].default
             top[key] = (
@@ -179,9 +187,56 @@ def load_settings(
     settings = Settings(
         **top,  # type: ignore[arg-type]
         labels=tuple(labels.items()),
+        profiles=tuple(profiles),
         fetch=FetchSettings(**fetch),  # type: ignore[arg-type]
     )
     return settings, origins
+
+
+_PROFILE_TEXT = ("name", "label")
+_PROFILE_LISTS = (
+    "hosts", "aliases", "title_patterns", "title_selectors", "lead_selectors",
+    "drop_selectors", "credit_selectors",
+)  # fmt: skip
+
+
+def _profiles(value: object, where: str) -> list[SiteProfile]:
+    """[[profiles]] tables → SiteProfiles; a bad entry names its key, index and file."""
+    from drafter.sources import SiteProfile  # noqa: PLC0415 - only when a file has profiles
+
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise InputError(f"{where}: profiles must be [[profiles]] tables")
+    made = []
+    for index, table in enumerate(value):
+        here = f"{where}: profiles[{index}]"
+        known = (*_PROFILE_TEXT, *_PROFILE_LISTS, "syndicates")
+        for key in table:
+            if key not in known:
+                raise InputError(f"{here}: unknown key '{key}' (known keys: {', '.join(known)})")
+        hosts = table.get("hosts")
+        if not hosts:
+            raise InputError(f'{here}: hosts is required, e.g. hosts = ["example.com"]')
+        lists: dict[str, tuple[str, ...]] = {}
+        for key in _PROFILE_LISTS:
+            items = table.get(key, [])
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise InputError(f"{here}: {key} must be a list of strings")
+            lists[key] = tuple(item.lower() if key == "hosts" else item for item in items)
+        for key in ("title_patterns",):
+            for pattern in lists[key]:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise InputError(f"{here}: {key}: bad pattern {pattern!r} ({exc})") from exc
+        label = table.get("label", "")
+        name = table.get("name", lists["hosts"][0])
+        syndicates = table.get("syndicates", False)
+        if not isinstance(label, str) or not isinstance(name, str):
+            raise InputError(f'{here}: name and label must be strings (label = "" for none)')
+        if not isinstance(syndicates, bool):
+            raise InputError(f"{here}: syndicates must be true or false")
+        made.append(SiteProfile(name=name, label=label or None, syndicates=syndicates, **lists))
+    return made
 
 
 def settings_table(settings: Settings) -> dict[str, object]:
@@ -189,4 +244,7 @@ def settings_table(settings: Settings) -> dict[str, object]:
     table: dict[str, object] = {key: getattr(settings, key) for key in _TOP_FIELDS}
     table.update({key: getattr(settings.fetch, key) for key in _FETCH_FIELDS})
     table["labels"] = dict(settings.labels)
+    table["profiles"] = [
+        {"name": p.name, "hosts": list(p.hosts), "label": p.label} for p in settings.profiles
+    ]
     return table

@@ -252,19 +252,26 @@ def extract_article(
     *,
     lead_max_ja: int = 200,
     lead_max_en: int = 400,
+    profiles: tuple[SiteProfile, ...] = (),
 ) -> Extracted:
-    """Read headline, lead and label from one fetched page. Never raises."""
+    """Read headline, lead and label from one fetched page. Never raises. `profiles` are
+    the site's own (drafter.toml), consulted before the built-in ones."""
     try:
-        return _extract(body, url, headers, lead_max_ja, lead_max_en)
+        return _extract(body, url, headers, lead_max_ja, lead_max_en, profiles)
     except Exception:  # garbage in must give an empty result, not a crash
         return Extracted(title=None, source=None, lead=None)
 
 
 def _extract(
-    body: bytes, url: str, headers: Mapping[str, str], lead_max_ja: int, lead_max_en: int
+    body: bytes,
+    url: str,
+    headers: Mapping[str, str],
+    lead_max_ja: int,
+    lead_max_en: int,
+    profiles: tuple[SiteProfile, ...] = (),
 ) -> Extracted:
     host = urlsplit(url).hostname or ""
-    profile = profile_for(host)
+    profile = profile_for(host, profiles)
     if not body:
         return Extracted(title=None, source=profile.label if profile else None, lead=None)
     content_type = headers.get("content-type")

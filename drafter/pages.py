@@ -94,12 +94,14 @@ class PageSource:
         mode: CacheMode = "use",
         max_age_days: float = DEFAULT_CACHE_DAYS,
         lead_max: tuple[int, int] = (200, 400),
+        variant: str = "",  # whatever else extraction depends on (the site's own profiles)
     ) -> None:
         self.cache = cache if mode != "off" else None
         self.fetch = fetch
         self.mode = mode
         self.max_age = max_age_days * DAY
         self.lead_max = lead_max
+        self.variant = variant
         self._fingerprint: str | None = None
         self._wrote = False
 
@@ -146,7 +148,9 @@ class PageSource:
             return None
         if self._fingerprint is None:
             self._fingerprint = extractor_fingerprint()
-        return extraction_key(page.fetched, page.digest, self._fingerprint, self.lead_max)
+        return extraction_key(
+            page.fetched, page.digest, self._fingerprint + self.variant, self.lead_max
+        )
 
     def extraction(self, page: Page) -> Extracted | None:
         """What an earlier run extracted from these very bytes at this URL, or None."""

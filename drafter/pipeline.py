@@ -180,6 +180,7 @@ async def _extract(
         fetched.headers,
         lead_max_ja=settings.lead_max_ja,
         lead_max_en=settings.lead_max_en,
+        profiles=settings.profiles,
     )
     if executor is None:
         return await asyncio.to_thread(job)
@@ -220,6 +221,7 @@ async def collect_articles(
         mode=cache,
         max_age_days=settings.cache_days,
         lead_max=(settings.lead_max_ja, settings.lead_max_en),
+        variant=repr(settings.profiles) if settings.profiles else "",
     )
     # Size the pool by the pages still to parse: a warm re-run starts no worker at all.
     expected = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -302,14 +303,16 @@ def _by_host() -> dict[str, SiteProfile]:
     return {host: profile for profile in PROFILES for host in profile.hosts}
 
 
-def profile_for(host: str) -> SiteProfile | None:
-    """The profile for a host, matched exactly or as a subdomain (longest host wins)."""
-    table = _by_host()
+def profile_for(host: str, extra: Sequence[SiteProfile] = ()) -> SiteProfile | None:
+    """The profile for a host, matched exactly or as a subdomain (longest host wins);
+    `extra` (the site's own, from drafter.toml) comes before the built-in ones."""
     host = normalise_host(host)
-    while host:
-        if host in table:
-            return table[host]
-        _, _, host = host.partition(".")
+    for table in ({h: p for p in extra for h in p.hosts}, _by_host()):
+        candidate = host
+        while candidate:
+            if candidate in table:
+                return table[candidate]
+            _, _, candidate = candidate.partition(".")
     return None
 
 

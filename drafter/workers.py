@@ -16,19 +16,31 @@ import select
 import signal
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from drafter.models import Extracted
+
+if TYPE_CHECKING:
+    from drafter.sources import SiteProfile
 
 PARENT_POLL_SECONDS = 1.0
 
 
 def extract_page(
-    body: bytes, url: str, headers: dict[str, str], *, lead_max_ja: int, lead_max_en: int
+    body: bytes,
+    url: str,
+    headers: dict[str, str],
+    *,
+    lead_max_ja: int,
+    lead_max_en: int,
+    profiles: tuple[SiteProfile, ...] = (),
 ) -> Extracted:
     """drafter.extract.extract_article, imported here, in the process that runs it."""
     from drafter.extract import extract_article  # noqa: PLC0415 (see the module docstring)
 
-    return extract_article(body, url, headers, lead_max_ja=lead_max_ja, lead_max_en=lead_max_en)
+    return extract_article(
+        body, url, headers, lead_max_ja=lead_max_ja, lead_max_en=lead_max_en, profiles=profiles
+    )
 
 
 def ready() -> int:

@@ -292,3 +292,33 @@ def test_japanese_article_via_add_with_a_url(server: LocalServer, site: Path) ->
     result = run_drafter("add", "9", server.url("/ja"), cwd=site)
     assert result.returncode == 0, result.stderr
     assert "国内クラウドの新リージョン（IT速報）" in draft_of(site, 9).read_text(encoding="utf-8")
+
+
+def test_site_profiles_from_the_config_file(server: LocalServer, site: Path) -> None:
+    server.routes["/p"] = page(
+        "<html><head><title>新サービス発表 ｜ 社内報</title></head><body>"
+        "<p class='ad'>広告：今だけ半額キャンペーン実施中です。お見逃しなく。</p>"
+        "<div class='summary'><p>当社は本日、クラウド上で動く新しい社内向けサービスを発表しました。"
+        "来月から全社で利用できます。</p></div><p>そのほかの段落です。詳しくは後ほど。</p>"
+        "</body></html>"
+    )
+    (site / "drafter.toml").write_text(
+        "[[profiles]]\n"
+        'hosts = ["127.0.0.1"]\nlabel = "社内報"\n'
+        'title_patterns = ["\\\\s*｜\\\\s*社内報$"]\nlead_selectors = ["div.summary"]\n',
+        encoding="utf-8",
+    )
+    (site / "w.txt").write_text(server.url("/p"), encoding="utf-8")
+    result = run_drafter("new", "2", "w.txt", "--out", "-", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert f"## [新サービス発表（社内報）]({server.url('/p')})" in result.stdout
+    assert "> 当社は本日、クラウド上で動く新しい社内向けサービスを発表しました。" in result.stdout
+
+    (site / "drafter.toml").write_text('[[profiles]]\nlabel = "x"\n', encoding="utf-8")
+    bad = run_drafter("new", "2", "w.txt", "--out", "-", cwd=site)
+    assert bad.returncode == 2 and "profiles[0]: hosts is required" in bad.stderr
+    (site / "drafter.toml").write_text(
+        '[[profiles]]\nhosts = ["a.b"]\nleads = []\n', encoding="utf-8"
+    )
+    bad = run_drafter("new", "2", "w.txt", "--out", "-", cwd=site)
+    assert bad.returncode == 2 and "unknown key 'leads'" in bad.stderr
