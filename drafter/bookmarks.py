@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.models import Bookmark, SkippedLine
@@ -41,19 +40,6 @@ def decode_bookmarks(data: bytes, name: str) -> str:
         raise InputError(
             f"{name} is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8"
         ) from exc
-
-
-def read_bookmarks_file(path: Path) -> ParsedBookmarks:
-    """Read and parse a bookmarks file, with errors a person can act on."""
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder, not a bookmarks file") from exc
-    except FileNotFoundError as exc:
-        raise InputError(f"{path} does not exist") from exc
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return parse_bookmarks(decode_bookmarks(data, str(path)))
 
 
 def _closing_paren(text: str, start: int) -> int:

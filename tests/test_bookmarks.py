@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.bookmarks import decode_bookmarks, parse_bookmarks, read_bookmarks_file
+from drafter.bookmarks import decode_bookmarks, parse_bookmarks
+from drafter.config import Settings
 from drafter.errors import InputError
+from drafter.inputs import read_one_source
 
 
 def urls(text: str) -> list[str]:
@@ -90,13 +92,13 @@ def test_a_file_that_is_not_text_is_an_input_error(tmp_path: Path) -> None:
     binary = tmp_path / "b.bin"
     binary.write_bytes(b"\x00\x01\x02https://example.com/")
     with pytest.raises(InputError, match="not a text file"):
-        read_bookmarks_file(binary)
+        read_one_source(str(binary), Settings())
     latin = tmp_path / "l.txt"
     latin.write_bytes("https://example.com/ caf\xe9".encode("latin-1"))
     with pytest.raises(InputError, match="not UTF-8"):
-        read_bookmarks_file(latin)
+        read_one_source(str(latin), Settings())
     with pytest.raises(InputError, match="is a folder"):
-        read_bookmarks_file(tmp_path)
+        read_one_source(str(tmp_path), Settings())
 
 
 def test_a_hundred_thousand_lines_parse_quickly_enough() -> None:

@@ -1,0 +1,88 @@
+"""Options that `drafter new` and `drafter add` share, declared once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# Options shared by `new` and `add`.
+SiteOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="The Hugo site root. Default: the nearest folder upwards with a Hugo config."
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print a machine-readable report on standard output.")
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar or summary; errors still shown.")
+]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="One line per article: status, time, URL, title.")
+]
+ConcurrencyOption = Annotated[
+    int | None, typer.Option(min=1, max=256, help="Pages fetched at once. [default: 8]")
+]
+PerHostOption = Annotated[
+    int | None,
+    typer.Option(min=1, max=64, help="Pages fetched at once from one host. [default: 2]"),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(min=0.1, help="Seconds one article may take, retries included. [default: 30]"),
+]
+FolderOption = Annotated[
+    str | None, typer.Option(help="Only this bookmark folder (browser exports), e.g. 'Podcast'.")
+]
+SinceOption = Annotated[
+    str | None, typer.Option(help="Only bookmarks added on or after this ISO date, where recorded.")
+]
+RepeatsOption = Annotated[
+    bool,
+    typer.Option("--allow-repeats", help="Keep articles an earlier episode already covered."),
+]
+ArchiveOption = Annotated[
+    bool,
+    typer.Option(
+        "--archive", help="Move the bookmarks drafted from a text file to FILE.done afterwards."
+    ),
+]
+EditOption = Annotated[
+    bool, typer.Option("--edit", help="Open the draft in $VISUAL / $EDITOR when written.")
+]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(help="A Jinja2 template replacing the built-in one (see drafter template)."),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="A drafter.toml to use instead of <site>/drafter.toml."),
+]
+
+
+class RenderMode(StrEnum):
+    """When to load a page in a browser (see the README's "Rendering JavaScript pages")."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+RenderOption = Annotated[
+    RenderMode | None,
+    typer.Option(
+        help="Load pages in a browser: auto (only pages whose HTML gave no title or lead), "
+        "always, never. [default: auto]"
+    ),
+]
+BrowserOption = Annotated[
+    str | None,
+    typer.Option(
+        envvar="DRAFTER_BROWSER",
+        help="The Chromium to render pages with. [default: chromium on PATH]",
+    ),
+]
