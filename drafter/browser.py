@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from drafter.aio import as_they_finish
 from drafter.config import (
     BROWSER_NAMES,
     DEFAULT_RENDER_PAGES,
@@ -370,11 +371,5 @@ async def render_all(urls: Sequence[str], settings: Settings) -> AsyncIterator[R
     Raises BrowserUnavailable (before yielding anything) when no browser can be started.
     """
     async with open_browser(settings) as browser:
-        tasks = [asyncio.ensure_future(browser.render(url)) for url in urls]
-        try:
-            for next_done in asyncio.as_completed(tasks):
-                yield await next_done
-        finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+        async for page in as_they_finish(browser.render(url) for url in urls):
+            yield page

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from drafter.aio import as_they_finish
 from drafter.config import FetchSettings
 from drafter.models import FetchResult
 from drafter.urls import FETCHABLE_SCHEMES, host_of, redact_text, url_scheme
@@ -261,11 +262,5 @@ class Fetcher:
 
     async def fetch_all(self, urls: Sequence[str]) -> AsyncIterator[FetchResult]:
         """Yield one FetchResult per URL, in the order they finish."""
-        tasks = [asyncio.ensure_future(self.fetch(url)) for url in urls]
-        try:
-            for next_done in asyncio.as_completed(tasks):
-                yield await next_done
-        finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+        async for result in as_they_finish(self.fetch(url) for url in urls):
+            yield result

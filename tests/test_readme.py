@@ -33,4 +33,4 @@ def test_quick_start_commands_are_the_ones_ci_runs() -> None:
     test_command = re.search(r"python -m pytest[^\n`]*", README)
     assert test_command is not None and test_command.group(0) in check
     assert "pip install -e '.[test]'" in README
-    assert "-e '.[test" in ci and "scripts/check" in ci
+    assert "-e '.[test" in ci and "scripts/check" in ci and test_command.group(0) in ci
