@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import functools
-import multiprocessing
 import os
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -33,17 +29,22 @@ from drafter.errors import (
     NothingFetchedError,
     WriteError,
 )
-from drafter.models import Article, Bookmark, Extracted, FetchResult
+from drafter.extracting import (
+    article_from,
+    extract,
+    extraction_pool,
+    labelled,
+    shut_down_pool,
+)
+from drafter.models import Article, Bookmark
 from drafter.pages import Network, PageSource
 from drafter.render import Episode, render_episode, render_sections
+from drafter.rendering import render_articles, wants_render
 from drafter.skeletons import load_archetype
-from drafter.urls import host_of
-from drafter.workers import extract_page, ready, start_worker
 
 if TYPE_CHECKING:
     import httpx
 
-    from drafter.browser import Rendered
 
 OnArticle = Callable[[Article], None]
 BookmarkSource = Sequence[Bookmark] | AsyncIterable[Bookmark]
@@ -107,89 +108,6 @@ def parse_date(text: str, timezone: str) -> datetime:
     return moment.astimezone(tz)
 
 
-def article_from(bookmark: Bookmark, fetched: FetchResult, extracted: Extracted | None) -> Article:
-    """Join a bookmark, its fetch and its extraction into the section the draft shows."""
-    base = Article(
-        url=bookmark.url, note=bookmark.note, final_url=fetched.final_url, elapsed=fetched.elapsed
-    )
-    if fetched.error is not None or extracted is None:
-        return replace(base, error=fetched.error or "not fetched")
-    provenance = {
-        "title_from": extracted.title_from,
-        "lead_from": extracted.lead_from,
-        "charset": extracted.charset,
-        "charset_from": extracted.charset_from,
-        "blocked": extracted.blocked,
-    }
-    if extracted.blocked:
-        return replace(base, error=f"blocked page ({extracted.blocked})", provenance=provenance)
-    error = None
-    if not extracted.title and not extracted.lead:
-        error = "no article text found on the page"
-    elif not extracted.lead:
-        error = "no lead paragraph found"
-    return replace(
-        base,
-        title=extracted.title,
-        source=extracted.source,
-        lead=extracted.lead,
-        error=error,
-        provenance=provenance,
-    )
-
-
-def extraction_pool(articles: int) -> Executor | None:
-    """A process pool when there is enough work to use more than one core, its workers
-    started at once so that they are ready by the time the first page arrives."""
-    workers = min(os.cpu_count() or 1, articles)
-    if workers < 2:
-        return None
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["drafter.extract", "drafter.workers"])
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=start_worker,
-        initargs=(os.getpid(),),
-    )
-    try:
-        for _ in range(workers):  # one no-op each: every worker starts now, not on demand
-            pool.submit(ready)
-    except (OSError, BrokenProcessPool):  # no processes to be had: extract in threads
-        pool.shutdown(wait=False, cancel_futures=True)
-        return None
-    return pool
-
-
-def _shut_down(starting: asyncio.Task[Executor | None]) -> None:
-    if not starting.cancelled() and starting.exception() is None:
-        pool = starting.result()
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-async def _extract(
-    executor: Executor | None, fetched: FetchResult, settings: Settings
-) -> Extracted | None:
-    if not fetched.ok or fetched.body is None:
-        return None
-    job = functools.partial(
-        extract_page,
-        fetched.body,
-        fetched.final_url or fetched.url,
-        fetched.headers,
-        lead_max_ja=settings.lead_max_ja,
-        lead_max_en=settings.lead_max_en,
-        profiles=settings.profiles,
-    )
-    if executor is None:
-        return await asyncio.to_thread(job)
-    try:
-        return await asyncio.get_running_loop().run_in_executor(executor, job)
-    except BrokenProcessPool:  # a worker died (out of memory, killed): extract here instead
-        return await asyncio.to_thread(job)
-
-
 async def _each(bookmarks: BookmarkSource) -> AsyncIterator[Bookmark]:
     if isinstance(bookmarks, AsyncIterable):
         async for bookmark in bookmarks:
@@ -245,14 +163,12 @@ async def collect_articles(
                 fetched = page.fetched
             async with extracting:
                 fetched = pages.with_body(page)
-                extracted = await _extract(await starting, fetched, settings)
+                extracted = await extract(await starting, fetched, settings)
             if extracted is not None:
                 pages.keep_extraction(page, extracted)
-        article = article_from(bookmark, fetched, extracted)
+        article = labelled(article_from(bookmark, fetched, extracted), settings)
         if page.origin in ("cache", "revalidated"):  # -v and --json say where it came from
             article = replace(article, provenance={**article.provenance, "cache": page.origin})
-        if host_label := settings.label_for(host_of(article.final_url or article.url)):
-            article = replace(article, source=host_label)
         done[article.url] = article
         if wants_render(settings.render, fetched, extracted):
             to_render.append(bookmark)  # reported once the browser has had its go
@@ -275,82 +191,11 @@ async def collect_articles(
         await network.aclose()
         pages.close()
         if starting.done():
-            _shut_down(starting)
+            shut_down_pool(starting)
         else:  # interrupted while the workers were starting
-            starting.add_done_callback(_shut_down)
+            starting.add_done_callback(shut_down_pool)
     # Keep bookmark order: the episode is recorded in this order.
     return [done[bookmark.url] for bookmark in order]
-
-
-def wants_render(mode: str, fetched: FetchResult, extracted: Extracted | None) -> bool:
-    """Whether a page goes to the browser: every page with `always`; with `auto` the pages
-    whose static HTML gave no title or no lead (not fetch errors such as a 404)."""
-    if mode == "always":
-        return True
-    if mode != "auto" or extracted is None:
-        return False
-    return bool(extracted.blocked) or not extracted.title or not extracted.lead
-
-
-def _with_render(article: Article, how: str) -> Article:
-    return replace(article, provenance={**article.provenance, "render": how})
-
-
-async def _from_rendered(
-    page: Rendered,
-    bookmark: Bookmark,
-    static: Article,
-    settings: Settings,
-    executor: Executor | None,
-) -> Article:
-    """The article as the browser showed it, when that says more than the static one."""
-    if page.error is not None or page.html is None:
-        return _with_render(static, f"failed: {page.error}")
-    fetched = FetchResult(
-        url=bookmark.url,
-        final_url=page.final_url,
-        status=200,
-        headers={"content-type": "text/html; charset=utf-8"},  # page.content() is text
-        body=page.html.encode("utf-8"),
-        elapsed=static.elapsed + page.elapsed,
-    )
-    article = article_from(bookmark, fetched, await _extract(executor, fetched, settings))
-    if host_label := settings.label_for(host_of(article.final_url or article.url)):
-        article = replace(article, source=host_label)
-
-    def score(one: Article) -> tuple[bool, bool, bool]:
-        return one.ok, one.lead is not None, one.title is not None
-
-    if score(article) < score(static):
-        return _with_render(static, "rendered, but no better than the static page")
-    return replace(_with_render(article, f"rendered in {page.elapsed:.1f}s"), rendered=True)
-
-
-async def render_articles(
-    bookmarks: Sequence[Bookmark],
-    done: dict[str, Article],
-    settings: Settings,
-    executor: Executor | None,
-    on_article: OnArticle | None = None,
-) -> None:
-    """Render these pages in one browser and extract them again, updating `done`; without a
-    browser, each says why in its provenance and keeps what static HTML gave."""
-    from drafter.browser import BrowserUnavailable, render_all  # noqa: PLC0415 (start-up)
-
-    waiting = {bookmark.url: bookmark for bookmark in bookmarks}
-    try:
-        async for page in render_all(list(waiting), settings):
-            bookmark = waiting.pop(page.url)
-            done[page.url] = await _from_rendered(
-                page, bookmark, done[page.url], settings, executor
-            )
-            if on_article is not None:
-                on_article(done[page.url])
-    except BrowserUnavailable as exc:
-        for url in waiting:
-            done[url] = _with_render(done[url], f"unavailable: {exc}")
-            if on_article is not None:
-                on_article(done[url])
 
 
 def _templates(request: DraftRequest) -> tuple[Path | None, Path | None]:

@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from drafter import cache as cache_module
-from drafter import pipeline
+from drafter import extracting, pipeline
 from drafter.cache import PageCache, cache_file, extraction_key, extractor_fingerprint
 from drafter.config import CacheMode, Settings
 from drafter.models import Article, Bookmark, Extracted, FetchResult
@@ -89,13 +89,13 @@ def collect(
 def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every URL the pipeline extracted in this process (a single page runs in a thread)."""
     seen: list[str] = []
-    real = pipeline.extract_page
+    real = extracting.extract_page
 
     def counting(body: bytes, url: str, headers: dict[str, str], **limits: int) -> Extracted:
         seen.append(url)
         return real(body, url, headers, **limits)
 
-    monkeypatch.setattr(pipeline, "extract_page", counting)
+    monkeypatch.setattr(extracting, "extract_page", counting)
     return seen
 
 
