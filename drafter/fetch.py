@@ -20,6 +20,11 @@ from drafter.models import FetchResult
 from drafter.urls import FETCHABLE_SCHEMES, host_of, redact_text, url_scheme
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# A feed given as SOURCE (a Hatena Bookmark user feed, say) comes as XML, or as an HTML page.
+FEED_TYPES = HTML_TYPES | {
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+    "application/xml", "text/xml",
+}  # fmt: skip
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 BACKOFF_SECONDS = 0.5  # first retry waits this long, the next twice as long
 KEEP_ALIVE = 32  # idle connections kept open for reuse, over all hosts
@@ -141,6 +146,7 @@ async def _attempt(
     url: str,
     settings: FetchSettings,
     headers: Mapping[str, str] | None = None,
+    accept: frozenset[str] = HTML_TYPES,
 ) -> FetchResult:
     """One GET: a FetchResult with a body (or a bodiless 304), or _Retryable / _Failed."""
     try:
@@ -163,7 +169,7 @@ async def _attempt(
             if status >= 400:
                 raise _Failed(f"HTTP {status} {response.reason_phrase}".strip())
             mime = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if mime and mime not in HTML_TYPES:
+            if mime and mime not in accept:
                 raise _Failed(f"not an HTML page ({mime})")
             body = await _read_capped(response, settings.max_bytes)
             if not body.strip():
@@ -209,9 +215,15 @@ async def _attempt(
 class Fetcher:
     """Fetches URLs with a global and a per-host limit, retries and a per-article deadline."""
 
-    def __init__(self, client: httpx.AsyncClient, settings: FetchSettings) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        settings: FetchSettings,
+        accept: frozenset[str] = HTML_TYPES,  # the media types a body may have
+    ) -> None:
         self.client = client
         self.settings = settings
+        self.accept = accept
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._host_slots: dict[str, asyncio.Semaphore] = {}
 
@@ -240,7 +252,7 @@ class Fetcher:
                     deadline = loop.time() + settings.timeout
                 try:
                     async with asyncio.timeout_at(deadline):
-                        result = await _attempt(self.client, url, settings, headers)
+                        result = await _attempt(self.client, url, settings, headers, self.accept)
                     return dataclasses.replace(result, elapsed=time.monotonic() - started)
                 except TimeoutError:
                     error = f"took longer than {settings.timeout:g}s (the per-article limit)"

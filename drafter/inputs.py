@@ -51,26 +51,16 @@ def _read_bytes(source: str) -> tuple[bytes, str, Path | None]:
 
 
 def _fetch_source_url(url: str, settings: Settings) -> bytes | None:
-    """The bytes at a SOURCE URL, or None when it cannot be fetched (then it is an article)."""
-    import httpx  # noqa: PLC0415 (only a URL given as SOURCE needs it; keeps start-up light)
-
-    from drafter.fetch import build_client  # noqa: PLC0415
+    """The bytes at a SOURCE URL (HTML or XML), or None when it cannot be fetched (then it
+    is an article): drafter's own fetcher, with its retries, deadline and size cap."""
+    from drafter.fetch import FEED_TYPES, Fetcher, build_client  # noqa: PLC0415 (start-up)
 
     async def get() -> bytes | None:
-        async with build_client(settings.fetch) as client, client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                return None
-            body = b""
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > settings.fetch.max_bytes:
-                    return None
-            return body
+        async with build_client(settings.fetch) as client:
+            result = await Fetcher(client, settings.fetch, FEED_TYPES).fetch(url)
+        return result.body if result.ok else None
 
-    try:
-        return asyncio.run(asyncio.wait_for(get(), settings.fetch.timeout))
-    except (httpx.HTTPError, TimeoutError):
-        return None
+    return asyncio.run(get())
 
 
 def read_one_source(

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from drafter.config import FetchSettings
-from drafter.fetch import Fetcher, build_client
+from drafter.fetch import FEED_TYPES, Fetcher, build_client
 from drafter.models import FetchResult
 
 HTML = b"<html><head><title>t</title></head><body><p>hello</p></body></html>"
@@ -189,3 +189,19 @@ def test_an_unexpected_error_stays_the_articles_failure() -> None:
 
     result = fetch(handler)
     assert result.error is not None and "StreamConsumed" in result.error
+
+
+def test_feeds_are_accepted_only_when_asked_for() -> None:
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>'
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return respond(200, feed, {"content-type": "application/rss+xml"})
+
+    assert fetch(handler).error == "not an HTML page (application/rss+xml)"
+    config = FetchSettings()
+
+    async def as_feed() -> FetchResult:
+        async with build_client(config, httpx.MockTransport(handler)) as client:
+            return await Fetcher(client, config, FEED_TYPES).fetch("https://example.com/rss")
+
+    assert asyncio.run(as_feed()).body == feed
