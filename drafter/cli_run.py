@@ -100,10 +100,7 @@ def parse_since(since: str | None, settings: Settings) -> datetime | None:
         return None
     from drafter.pipeline import parse_date
 
-    try:
-        return parse_date(since, settings.timezone)
-    except InputError as exc:
-        raise InputError(str(exc).replace("--date", "--since")) from exc
+    return parse_date(since, settings.timezone, "--since")
 
 
 class Progress:

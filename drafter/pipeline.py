@@ -94,13 +94,14 @@ def zone(name: str) -> ZoneInfo:
         raise InputError(f"unknown time zone '{name}'") from exc
 
 
-def parse_date(text: str, timezone: str) -> datetime:
-    """An ISO 8601 date or date-time, shown in `timezone` (a naive one is taken as local there)."""
+def parse_date(text: str, timezone: str, option: str = "--date") -> datetime:
+    """An ISO 8601 date or date-time, shown in `timezone` (a naive one is taken as local there);
+    `option` names where it was given, for the error."""
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
         raise InputError(
-            f"--date '{text}' is not an ISO 8601 date (e.g. 2020-10-17T15:20:18+09:00)"
+            f"{option} '{text}' is not an ISO 8601 date (e.g. 2020-10-17T15:20:18+09:00)"
         ) from exc
     tz = zone(timezone)
     if moment.tzinfo is None:

@@ -226,6 +226,11 @@ def test_every_article_failing_writes_nothing(server: LocalServer, site: Path) -
         (["new", "1", "b.txt"], b"https://example.com/\xff\xfe\n", "not UTF-8"),
         (["new", "1", "missing.txt"], None, "does not exist"),
         (["new", "1", "b.txt", "--date", "next friday"], b"https://example.com/\n", "ISO 8601"),
+        (
+            ["new", "1", "b.txt", "--since", "last week"],
+            b"https://example.com/\n",
+            "--since 'last week' is not an ISO 8601 date",
+        ),
     ],
 )
 def test_bad_input_is_a_usage_error(
