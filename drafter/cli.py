@@ -30,6 +30,7 @@ from drafter.cli_options import (
     JsonOption,
     PerHostOption,
     QuietOption,
+    RenderMode,
     RenderOption,
     RepeatsOption,
     SinceOption,
@@ -87,6 +88,23 @@ def _episode_number(number: str | None, next_: bool, sources: list[str], site: P
             f"'{number}' is not an episode number (a positive integer)", param_hint="NUMBER"
         )
     return int(number)
+
+
+def _fetch_flags(
+    concurrency: int | None,
+    per_host: int | None,
+    timeout: float | None,
+    render: RenderMode | None,
+    browser: str | None,
+) -> dict[str, object]:
+    """The settings flags `new` and `add` share; None leaves drafter.toml or the default."""
+    return {
+        "concurrency": concurrency,
+        "per_host": per_host,
+        "timeout": timeout,
+        "render": render.value if render else None,
+        "browser": browser,
+    }
 
 
 @app.command()
@@ -160,12 +178,8 @@ def new(
         site=site,
         config=config,
         flags={
-            "concurrency": concurrency,
-            "per_host": per_host,
-            "timeout": timeout,
+            **_fetch_flags(concurrency, per_host, timeout, render, browser),
             "skeleton": skeleton,
-            "render": render.value if render else None,
-            "browser": browser,
         },
         request_args={
             "out": Path(out) if out and out != "-" else None,
@@ -223,13 +237,7 @@ def add(
         sources=list(sources or []),
         site=site,
         config=config,
-        flags={
-            "concurrency": concurrency,
-            "per_host": per_host,
-            "timeout": timeout,
-            "render": render.value if render else None,
-            "browser": browser,
-        },
+        flags=_fetch_flags(concurrency, per_host, timeout, render, browser),
         request_args={
             "template": template,
             "allow_repeats": allow_repeats,

@@ -51,17 +51,16 @@ def toml_string(text: str) -> str:
 
 def find_archetype(site: Path, section: str) -> Path | None:
     """The site's archetype for the section, then a theme's; None when there is none."""
-    candidates = [
-        site / "archetypes" / section / "index.md",
-        site / "archetypes" / f"{section}.md",
-    ]
     themes = site / "themes"
-    if themes.is_dir():
-        for theme in sorted(themes.iterdir()):
-            candidates += [
-                theme / "archetypes" / section / "index.md",
-                theme / "archetypes" / f"{section}.md",
-            ]
+    roots = [site, *(sorted(themes.iterdir()) if themes.is_dir() else [])]
+    candidates = [
+        path
+        for root in roots
+        for path in (
+            root / "archetypes" / section / "index.md",
+            root / "archetypes" / f"{section}.md",
+        )
+    ]
     return next((path for path in candidates if path.is_file()), None)
 
 
