@@ -32,14 +32,13 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import platformdirs
 
-from drafter.aio import as_they_finish
 from drafter.config import (
     BROWSER_NAMES,
     DEFAULT_RENDER_PAGES,
@@ -363,6 +362,22 @@ async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
             stack.push_async_callback(_close, context)
             await context.route("**/*", _skip_heavy)
             yield Browser(context, timeout=settings.fetch.timeout, ca_problem=ca_problem)
+
+
+T = TypeVar("T")
+
+
+async def as_they_finish(jobs: Iterable[Awaitable[T]]) -> AsyncIterator[T]:
+    """Run every job at once and yield each result as it finishes; leaving early (or being
+    cancelled) cancels the jobs still running and waits for them, so none outlives the loop."""
+    tasks = [asyncio.ensure_future(job) for job in jobs]
+    try:
+        for next_done in asyncio.as_completed(tasks):
+            yield await next_done
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def render_all(urls: Sequence[str], settings: Settings) -> AsyncIterator[Rendered]:

@@ -9,12 +9,11 @@ import email.utils
 import ssl
 import time
 import zlib
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import httpx
 
-from drafter.aio import as_they_finish
 from drafter.config import FetchSettings
 from drafter.models import FetchResult
 from drafter.urls import FETCHABLE_SCHEMES, host_of, redact_text, url_scheme
@@ -271,8 +270,3 @@ class Fetcher:
             await asyncio.sleep(delay)
         elapsed = time.monotonic() - started if started is not None else 0.0
         return FetchResult(url=url, error=redact_text(error), elapsed=elapsed)
-
-    async def fetch_all(self, urls: Sequence[str]) -> AsyncIterator[FetchResult]:
-        """Yield one FetchResult per URL, in the order they finish."""
-        async for result in as_they_finish(self.fetch(url) for url in urls):
-            yield result
