@@ -94,7 +94,12 @@ def _en_sentence(rng: random.Random) -> str:
 
 def make_page(index: int, host: str, lang: str, size: int) -> bytes:
     """A news-article page of about `size` bytes: head with metadata, CSS and scripts, a
-    navigation bar, the article, related links, a ranking sidebar and a footer."""
+    navigation bar, the article, related links, a ranking sidebar and a footer.
+
+    Its meta description is, as on the saved pages of ../shared/corpus (about a third of
+    them repeat their first paragraph), the lead's opening words for one page in three, an
+    editor's summary found nowhere in the body for most others, and absent for one in ten.
+    """
     rng = random.Random(f"{host}/{index}")
     sentence = _ja_sentence if lang == "ja" else _en_sentence
     site = f"Bench News {host.rsplit('.', 1)[-1]}"
@@ -102,6 +107,13 @@ def make_page(index: int, host: str, lang: str, size: int) -> bytes:
     paragraphs = [
         " ".join(sentence(rng) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(8, 20))
     ]
+    kind = rng.random()
+    if kind < 1 / 3:
+        description = f'<meta name="description" content="{paragraphs[0][:110]}">'
+    elif kind < 0.9:
+        description = f'<meta name="description" content="{sentence(rng)} {sentence(rng)}">'
+    else:
+        description = ""
     links = "\n".join(
         f'<li><a href="/{lang}/topics/{rng.randrange(10**6)}">{sentence(rng)[:24]}</a></li>'
         for _ in range(60)
@@ -115,7 +127,7 @@ def make_page(index: int, host: str, lang: str, size: int) -> bytes:
 <html lang="{lang}"><head>
 <meta charset="utf-8">
 <title>{title} | {site}</title>
-<meta name="description" content="{paragraphs[0][:110]}">
+{description}
 <meta property="og:title" content="{title}">
 <meta property="og:site_name" content="{site}">
 <meta property="og:type" content="article">
@@ -351,6 +363,7 @@ class Run:
     workers_cpu: float = 0.0  # seconds of CPU, every other process of the tree (sampled)
     server_requests: int = 0
     server_cpu: float = 0.0
+    lead_from: dict[str, int] = field(default_factory=dict)  # how many leads came from where
 
 
 def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, server: Server) -> Run:
@@ -387,6 +400,10 @@ def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, serv
         raise SystemExit(f"drafter failed ({child.returncode}): {err.decode()[-2000:]}")
     articles = json.loads(out)["articles"]
     ok = sum(1 for article in articles if article["ok"])
+    lead_from: dict[str, int] = {}
+    for article in articles:
+        where = str(article["provenance"].get("lead_from"))
+        lead_from[where] = lead_from.get(where, 0) + 1
     return Run(
         wall=wall,
         ok=ok,
@@ -399,6 +416,7 @@ def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, serv
         workers_cpu=sum(sampler.cpu.values()),
         server_requests=int(after["requests"] - before["requests"]),
         server_cpu=after["cpu"] - before["cpu"],
+        lead_from=lead_from,
     )
 
 
@@ -544,6 +562,8 @@ def report(scenarios: list[Scenario], help_figures: dict[str, float] | None) -> 
         lines += [
             f"{s.name}: N={s.pages}, H={s.hosts}, L={s.latency_ms:g} ms",
             _run_line("drafter (cold)", s.drafter),
+            f"  {'leads from':<22}"
+            + ", ".join(f"{where} {count}" for where, count in sorted(s.drafter.lead_from.items())),
             f"  {'ideal':<22}{s.ideal:7.2f} s   = network {s.network_bound:.2f} s + "
             f"extraction CPU {s.extraction_cpu:.2f} s / {CORES} cores",
             f"  {'drafter / ideal':<22}{s.ratio:7.2f}",

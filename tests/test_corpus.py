@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import drafter.extract
 from drafter.extract import extract_article
 from drafter.models import Extracted
 from drafter.sources import profile_for
@@ -21,6 +22,7 @@ CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 MANIFEST = CORPUS / "manifest.json"
 TITLE_TARGET = 0.97
 LEAD_TARGET = 0.90
+ANCHORED = "paragraph the description repeats"
 
 pytestmark = pytest.mark.skipif(not MANIFEST.exists(), reason="no shared corpus here")
 # The benchmark's scoring, shared so that the two cannot drift (absent from an sdist).
@@ -80,3 +82,36 @@ def test_labels_on_profiled_sites(results: list[tuple[dict[str, Any], Extracted]
 
 def test_nothing_blocked(results: list[tuple[dict[str, Any], Extracted]]) -> None:
     assert [e["file"] for e, got in results if got.blocked] == []
+
+
+@pytest.fixture(scope="module")
+def generic_leads() -> dict[str, dict[str, Extracted]]:
+    """Every page read as an unknown site's (no profile), with and without the shortcut
+    that takes the paragraph the meta description repeats without running trafilatura."""
+    entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    found: dict[str, dict[str, Extracted]] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(drafter.extract, "profile_for", lambda host, extra=(): None)
+        for path in ("shortcut", "full"):
+            if path == "full":
+                patch.setattr(drafter.extract, "_anchored_lead", lambda *args: None)
+            for entry in entries:
+                body = (CORPUS / entry["file"]).read_bytes()
+                headers = {"content-type": content_type(entry)}
+                got = extract_article(body, entry["url"], headers)
+                found.setdefault(entry["file"], {})[path] = got
+    return found
+
+
+def test_unknown_sites_get_their_leads(generic_leads: dict[str, dict[str, Extracted]]) -> None:
+    entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    leads = {file: got["shortcut"].lead for file, got in generic_leads.items()}
+    wrong = [e["file"] for e in entries if not lead_ok(leads[e["file"]], e)]
+    assert 1 - len(wrong) / len(entries) >= LEAD_TARGET, wrong
+
+
+def test_the_shortcut_changes_no_lead(generic_leads: dict[str, dict[str, Extracted]]) -> None:
+    taken = [f for f, got in generic_leads.items() if got["shortcut"].lead_from == ANCHORED]
+    changed = [f for f, got in generic_leads.items() if got["shortcut"].lead != got["full"].lead]
+    assert changed == []
+    assert len(taken) >= 5, taken  # it is taken on real pages, not only on made-up ones

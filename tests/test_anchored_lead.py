@@ -1,0 +1,108 @@
+"""The description-anchored lead: when the meta description repeats the page's first prose
+paragraph, that paragraph is the lead and trafilatura is not run; otherwise it is, and the
+result is the same as without the shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import drafter.extract
+from drafter.extract import extract_article
+
+LEAD = (
+    "株式会社サンプルは3月4日、新しいクラウドサービス「Sample Cloud」の提供を開始したと"
+    "発表した。国内の三つの地域で利用でき、料金は従量制となる。"
+)
+SUMMARY = "編集部がまとめた、この記事とは別の言葉で書いた要約の文章です。"
+SECOND = "同社によると、既存の顧客は追加の費用なしで新しいサービスに移行できるという。"
+EN_LEAD = (
+    "Sample Corp released version 2.0 of its open source database on Tuesday, adding a new "
+    "query planner, support for vector search and a faster storage engine for large tables."
+)
+URL = "https://news.example.org/2026/11/article.html"
+
+
+def page(body: str, description: str | None) -> bytes:
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>見出し | Example</title>{meta}"
+        f"</head><body><nav><p>ナビゲーションの文章です。ここはメニューです。</p></nav>"
+        f"<article><h1>見出し</h1>{body}</article>"
+        "<footer><p>Copyright Example. All rights reserved.</p></footer></body></html>"
+    ).encode()
+
+
+@pytest.fixture
+def trafilatura_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every trafilatura call extraction makes, by URL (the real function still runs)."""
+    calls: list[str] = []
+    real: Callable[..., Any] = drafter.extract.trafilatura.bare_extraction
+
+    def counted(html: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs.get("url", ""))
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(drafter.extract.trafilatura, "bare_extraction", counted)
+    yield calls
+
+
+def without_shortcut(body: bytes, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    with monkeypatch.context() as patch:
+        patch.setattr(drafter.extract, "_anchored_lead", lambda *args: None)
+        return extract_article(body, URL, {}).lead
+
+
+@pytest.mark.parametrize(
+    "description",
+    [LEAD, LEAD[:60] + "…", EN_LEAD[:110]],
+    ids=["whole", "cut with an ellipsis", "english, cut mid-sentence"],
+)
+def test_a_repeated_first_paragraph_is_the_lead_without_trafilatura(
+    description: str, trafilatura_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lead = EN_LEAD if description.startswith("Sample") else LEAD
+    body = page(f"<p class='byline'>文：山田太郎</p><p>{lead}</p><p>{SECOND}</p>", description)
+    got = extract_article(body, URL, {})
+    assert (got.lead, got.lead_from) == (lead, "paragraph the description repeats")
+    assert trafilatura_calls == []
+    assert without_shortcut(body, monkeypatch) == got.lead
+    assert trafilatura_calls == [URL]  # the full path runs it, and agrees
+
+
+@pytest.mark.parametrize(
+    ("body", "description"),
+    [
+        (f"<p>{LEAD}</p><p>{SECOND}</p>", SUMMARY),
+        # The description repeats the second paragraph: the first one is still the lead.
+        (f"<p>{LEAD}</p><p>{SECOND}</p>", SECOND),
+        (f"<p>{LEAD}</p>", "クラウドの話題"),  # a tagline too short to recognise anything by
+        (f"<p>{LEAD}</p>", None),
+    ],
+    ids=["another summary", "repeats a later paragraph", "short tagline", "no description"],
+)
+def test_otherwise_trafilatura_reads_the_page(
+    body: str,
+    description: str | None,
+    trafilatura_calls: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    html = page(body, description)
+    got = extract_article(html, URL, {})
+    assert trafilatura_calls == [URL]
+    assert got.lead == LEAD
+    assert got.lead_from != "paragraph the description repeats"
+    assert without_shortcut(html, monkeypatch) == got.lead
+
+
+def test_a_site_profile_still_comes_first(trafilatura_calls: list[str]) -> None:
+    body = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>見出し - Publickey</title>"
+        f"<meta name='description' content='{SECOND}'></head><body><p>{SECOND}</p>"
+        f"<div id='maincol'><div class='entrybody'><p>{LEAD}</p></div></div></body></html>"
+    ).encode()
+    got = extract_article(body, "https://www.publickey1.jp/blog/26/x.html", {})
+    assert (got.lead, got.lead_from) == (LEAD, "profile")
+    assert trafilatura_calls == []
