@@ -27,12 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import fetch
 
-from drafter import pipeline
+from drafter import extracting, pipeline
 from drafter.config import Settings
 from drafter.models import Bookmark
 
 VARIANTS = ("proc2", "proc3", "thread2", "proc2-off")
-_own_pool = pipeline.extraction_pool
+_own_pool = extracting.extraction_pool
 
 
 def executor_for(kind: str) -> Callable[[int], Executor | None]:
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             for variant in args.variants:
                 kind = variant.removesuffix("-off")
-                pipeline.extraction_pool = executor_for(kind)  # type: ignore[assignment]
+                extracting.extraction_pool = executor_for(kind)  # type: ignore[assignment]
                 with tempfile.TemporaryDirectory() as cache_home:
                     os.environ["XDG_CACHE_HOME"] = cache_home
                     cpu, started = own_cpu(), time.perf_counter()

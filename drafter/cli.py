@@ -40,8 +40,8 @@ from drafter.cli_options import (
     VerboseOption,
 )
 from drafter.cli_run import fail, load_run_settings, run_draft, site_root
-from drafter.config import SKELETONS
 from drafter.errors import DrafterError
+from drafter.skeletons import SKELETONS
 
 app = typer.Typer(
     name="drafter",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from drafter import __version__
 from drafter.errors import InputError
+from drafter.skeletons import SKELETONS
 
 if TYPE_CHECKING:
     from drafter.sources import SiteProfile
@@ -35,7 +35,6 @@ DEFAULT_RENDER_PAGES = 2  # browser pages open at once
 DEFAULT_RENDER_SETTLE = 2.0  # after `load`, wait at most this long for the network to go quiet
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 DEFAULT_SKELETON = "academic"
-SKELETONS = ("academic", "hugoblox-2026", "archetype")
 CONFIG_FILE = "drafter.toml"
 USER_AGENT = (
     f"drafter/{__version__} (podcast show-notes drafter; +https://pypi.org/project/drafter/)"
@@ -133,6 +132,8 @@ def _check_value(key: str, value: object, default: object, where: str) -> object
 
 
 def _read_file(path: Path) -> dict[str, object]:
+    import tomllib  # noqa: PLC0415 (only a run with a drafter.toml pays for it)
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

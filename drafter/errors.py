@@ -14,8 +14,10 @@ Per-URL failures are never raised: they travel as values (FetchResult.error, Art
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from drafter.models import Article
+if TYPE_CHECKING:
+    from drafter.models import Article
 
 
 class DrafterError(Exception):

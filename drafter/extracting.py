@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor
 from dataclasses import replace
 
 from drafter.config import Settings
@@ -55,12 +53,31 @@ def labelled(article: Article, settings: Settings) -> Article:
     return article
 
 
+def pool_size(articles: int) -> int:
+    """Worker processes worth starting for this many pages; under 2, none."""
+    workers = min(os.cpu_count() or 1, articles)
+    return workers if workers >= 2 else 0
+
+
+async def start_pool(articles: int) -> Executor | None:
+    """The pool for a run, started in a thread (a blocking second or so, while the event
+    loop already fetches), or None at once when there is too little work for one."""
+    if not pool_size(articles):
+        return None
+    return await asyncio.to_thread(extraction_pool, articles)
+
+
 def extraction_pool(articles: int) -> Executor | None:
     """A process pool when there is enough work to use more than one core, its workers
     started at once so that they are ready by the time the first page arrives."""
-    workers = min(os.cpu_count() or 1, articles)
-    if workers < 2:
+    workers = pool_size(articles)
+    if not workers:
         return None
+    # Imported here: a warm re-run, served from the cache, starts no pool.
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["drafter.extract", "drafter.workers"])
     pool = ProcessPoolExecutor(
@@ -101,6 +118,8 @@ async def extract(
     )
     if executor is None:
         return await asyncio.to_thread(job)
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415 (a pool is running)
+
     try:
         return await asyncio.get_running_loop().run_in_executor(executor, job)
     except BrokenProcessPool:  # a worker died (out of memory, killed): extract here instead

@@ -32,9 +32,9 @@ from drafter.errors import (
 from drafter.extracting import (
     article_from,
     extract,
-    extraction_pool,
     labelled,
     shut_down_pool,
+    start_pool,
 )
 from drafter.models import Article, Bookmark
 from drafter.pages import Network, PageSource
@@ -150,7 +150,7 @@ async def collect_articles(
     )
     # The workers start in a thread: the forkserver imports the extractor while the event
     # loop is already fetching (starting them is a blocking call of a second or so).
-    starting = asyncio.create_task(asyncio.to_thread(extraction_pool, expected))
+    starting = asyncio.create_task(start_pool(expected))
     # Pages at the extractors at once; the others wait with their bodies left in the cache,
     # so memory does not grow with the number of pages fetched ahead of the parsing.
     extracting = asyncio.Semaphore(2 * (os.cpu_count() or 1))

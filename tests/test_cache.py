@@ -434,7 +434,7 @@ def test_workers_exit_when_drafter_is_killed(tmp_path: Path) -> None:
     """A `kill -9` of drafter alone must not leave its extraction workers behind for ever."""
     script = (
         "import os, signal, sys\n"
-        "from drafter.pipeline import extraction_pool\n"
+        "from drafter.extracting import extraction_pool\n"
         "pool = extraction_pool(2)\n"
         "assert pool is not None\n"
         "pool.submit(os.getpid).result(timeout=60)\n"
