@@ -18,7 +18,7 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
@@ -53,6 +53,15 @@ def executor_for(kind: str) -> Callable[[int], Executor | None]:
     return lambda expected: None
 
 
+def starter(make: Callable[[int], Executor | None]) -> Callable[[int], Awaitable[Executor | None]]:
+    """pipeline.start_pool for one variant: its executor, made in a thread as drafter does."""
+
+    async def start(expected: int) -> Executor | None:
+        return await asyncio.to_thread(make, expected)
+
+    return start
+
+
 def own_cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_SELF)
     return used.ru_utime + used.ru_stime
@@ -74,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             for variant in args.variants:
                 kind = variant.removesuffix("-off")
-                extracting.extraction_pool = executor_for(kind)  # type: ignore[assignment]
+                pipeline.start_pool = starter(executor_for(kind))  # type: ignore[attr-defined,assignment]
                 with tempfile.TemporaryDirectory() as cache_home:
                     os.environ["XDG_CACHE_HOME"] = cache_home
                     cpu, started = own_cpu(), time.perf_counter()

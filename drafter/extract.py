@@ -271,15 +271,15 @@ def _lead(
     description = _description(meta, title, meta.get("og:site_name"))
     for node in tree.css(_DROP_ALWAYS):
         node.decompose()
-    # Not only a prose description: one cut mid-sentence (no full stop) anchors as well.
-    if description:
-        anchored = _anchored_lead(tree, description, title)
+    summary = description if description and is_prose(description) else None
+    if summary:
+        anchored = _anchored_lead(tree, summary, title)
         if anchored:
             return anchored, "paragraph the description repeats"
     body_blocks = _trafilatura_blocks(html, url)
     found = pick(body_blocks, title, strict=True)
-    if description and is_prose(description):
-        summarised = _summarised_paragraph(tree, description, found)
+    if summary:
+        summarised = _summarised_paragraph(tree, summary, found)
         if summarised:
             return summarised, "page paragraph"
     if found:
@@ -288,8 +288,8 @@ def _lead(
     found = pick(dom_blocks, title, strict=True)
     if found:
         return found, "page paragraph"
-    if description and is_prose(description):
-        return description, "description"
+    if summary:
+        return summary, "description"
     for blocks in (profile_blocks, body_blocks, dom_blocks):
         found = pick(blocks, title, strict=False)
         if found:

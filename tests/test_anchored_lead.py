@@ -17,7 +17,16 @@ LEAD = (
     "発表した。国内の三つの地域で利用でき、料金は従量制となる。"
 )
 SUMMARY = "編集部がまとめた、この記事とは別の言葉で書いた要約の文章です。"
-SECOND = "同社によると、既存の顧客は追加の費用なしで新しいサービスに移行できるという。"
+# Long enough to read as a lead itself, so that taking it instead of LEAD would be possible.
+SECOND = (
+    "同社によると、既存の顧客は追加の費用なしで新しいサービスに移行でき、移行の手順も"
+    "管理画面から数分で終わるという。"
+)
+# A site-wide blurb above the article: its description, cut mid-word, repeats the blurb.
+BLURB = (
+    "This newsletter covers the week in cloud computing, open source and developer tools, "
+    "with links to the original announcements and our own short commentary on each one."
+)
 EN_LEAD = (
     "Sample Corp released version 2.0 of its open source database on Tuesday, adding a new "
     "query planner, support for vector search and a faster storage engine for large tables."
@@ -57,8 +66,8 @@ def without_shortcut(body: bytes, monkeypatch: pytest.MonkeyPatch) -> str | None
 
 @pytest.mark.parametrize(
     "description",
-    [LEAD, LEAD[:60] + "…", EN_LEAD[:110]],
-    ids=["whole", "cut with an ellipsis", "english, cut mid-sentence"],
+    [LEAD, LEAD[:60] + "…", EN_LEAD[:95] + "."],
+    ids=["whole", "cut with an ellipsis", "english, cut at a full stop"],
 )
 def test_a_repeated_first_paragraph_is_the_lead_without_trafilatura(
     description: str, trafilatura_calls: list[str], monkeypatch: pytest.MonkeyPatch
@@ -78,10 +87,11 @@ def test_a_repeated_first_paragraph_is_the_lead_without_trafilatura(
         (f"<p>{LEAD}</p><p>{SECOND}</p>", SUMMARY),
         # The description repeats the second paragraph: the first one is still the lead.
         (f"<p>{LEAD}</p><p>{SECOND}</p>", SECOND),
-        (f"<p>{LEAD}</p>", "クラウドの話題"),  # a tagline too short to recognise anything by
+        # Cut mid-sentence, the description is no summary: trafilatura decides.
+        (f"<p>{LEAD}</p>", LEAD[:20]),
         (f"<p>{LEAD}</p>", None),
     ],
-    ids=["another summary", "repeats a later paragraph", "short tagline", "no description"],
+    ids=["another summary", "repeats a later paragraph", "not prose", "no description"],
 )
 def test_otherwise_trafilatura_reads_the_page(
     body: str,
@@ -94,6 +104,18 @@ def test_otherwise_trafilatura_reads_the_page(
     assert trafilatura_calls == [URL]
     assert got.lead == LEAD
     assert got.lead_from != "paragraph the description repeats"
+    assert without_shortcut(html, monkeypatch) == got.lead
+
+
+def test_a_blurb_before_the_article_is_not_taken(
+    trafilatura_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = page(f"<p>{EN_LEAD}</p>", BLURB[:110]).replace(
+        b"<article>", f"<div class='intro'><p>{BLURB}</p></div><article>".encode()
+    )
+    got = extract_article(html, URL, {})
+    assert got.lead == EN_LEAD
+    assert trafilatura_calls == [URL]
     assert without_shortcut(html, monkeypatch) == got.lead
 
 

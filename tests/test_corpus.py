@@ -86,15 +86,24 @@ def test_nothing_blocked(results: list[tuple[dict[str, Any], Extracted]]) -> Non
 
 @pytest.fixture(scope="module")
 def generic_leads() -> dict[str, dict[str, Extracted]]:
-    """Every page read as an unknown site's (no profile), with and without the shortcut
-    that takes the paragraph the meta description repeats without running trafilatura."""
+    """Every page read as an unknown site's (no profile): as drafter reads it ("shortcut"),
+    without the shortcut that takes the paragraph the meta description repeats ("full"),
+    and without it with trafilatura in its default, balanced mode ("balanced")."""
     entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
     found: dict[str, dict[str, Extracted]] = {}
+    trafilatura = drafter.extract.trafilatura
+    precise = trafilatura.bare_extraction
+
+    def balanced(*args: Any, **kwargs: Any) -> Any:
+        return precise(*args, **{**kwargs, "favor_precision": False})
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(drafter.extract, "profile_for", lambda host, extra=(): None)
-        for path in ("shortcut", "full"):
+        for path in ("shortcut", "full", "balanced"):
             if path == "full":
                 patch.setattr(drafter.extract, "_anchored_lead", lambda *args: None)
+            if path == "balanced":
+                patch.setattr(trafilatura, "bare_extraction", balanced)
             for entry in entries:
                 body = (CORPUS / entry["file"]).read_bytes()
                 headers = {"content-type": content_type(entry)}
@@ -115,3 +124,16 @@ def test_the_shortcut_changes_no_lead(generic_leads: dict[str, dict[str, Extract
     changed = [f for f, got in generic_leads.items() if got["shortcut"].lead != got["full"].lead]
     assert changed == []
     assert len(taken) >= 5, taken  # it is taken on real pages, not only on made-up ones
+
+
+def test_precision_mode_loses_no_lead(generic_leads: dict[str, dict[str, Extracted]]) -> None:
+    """trafilatura runs with favor_precision (cheaper on news pages): every lead its default
+    mode gets right, drafter still gets right."""
+    entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    lost = [
+        e["file"]
+        for e in entries
+        if lead_ok(generic_leads[e["file"]]["balanced"].lead, e)
+        and not lead_ok(generic_leads[e["file"]]["full"].lead, e)
+    ]
+    assert lost == []
