@@ -11,11 +11,13 @@ import time
 import zlib
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from urllib.request import getproxies
 
 import httpx
 
 from drafter.config import FetchSettings
 from drafter.models import FetchResult
+from drafter.pools import HostPools
 from drafter.urls import FETCHABLE_SCHEMES, host_of, redact_text, url_scheme
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -26,7 +28,8 @@ FEED_TYPES = HTML_TYPES | {
 }  # fmt: skip
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 BACKOFF_SECONDS = 0.5  # first retry waits this long, the next twice as long
-KEEP_ALIVE = 32  # idle connections kept open for reuse, over all hosts
+KEEP_ALIVE = 32  # idle connections kept open for reuse over all hosts, through a proxy
+KEEP_HOSTS = 32  # hosts whose connections are kept open for reuse, without one
 
 # Magic numbers of bodies that are certainly not HTML, whatever the header says.
 _NOT_HTML_MAGIC = (
@@ -50,10 +53,31 @@ class _Failed(Exception):
     """An attempt failed for good."""
 
 
+def _proxy_configured() -> bool:
+    """Whether HTTP_PROXY, HTTPS_PROXY or ALL_PROXY (any case) is set, as httpx reads them."""
+    return any(scheme in getproxies() for scheme in ("http", "https", "all"))
+
+
+def host_pools(settings: FetchSettings) -> HostPools:
+    """One connection pool per host, each keeping its `per_host` connections for reuse, for
+    KEEP_HOSTS hosts at most; one TLS context (SSL_CERT_FILE or SSL_CERT_DIR if set) for
+    all of them."""
+    tls = httpx.create_ssl_context(trust_env=True)
+    limits = httpx.Limits(max_connections=None, max_keepalive_connections=settings.per_host)
+    return HostPools(
+        lambda: httpx.AsyncHTTPTransport(verify=tls, limits=limits),
+        keep=KEEP_HOSTS,
+    )
+
+
 def build_client(
     settings: FetchSettings, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
-    """The one client for a run; honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE."""
+    """The one client for a run; honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE. Without
+    a proxy, requests go through per-host pools (drafter.pools); with one, through httpx's
+    own pool (httpx reads the proxy variables only when it makes the transport itself)."""
+    if transport is None and not _proxy_configured():
+        transport = host_pools(settings)
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=settings.max_redirects,
@@ -63,9 +87,9 @@ def build_client(
             write=settings.read_timeout,
             pool=None,
         ),
-        # In flight: the Fetcher's semaphores. Open: those plus up to KEEP_ALIVE idle ones, so
-        # that a run over many hosts reuses its connections instead of closing each one to
-        # open the next (every new one costs a handshake: 1-3 round trips).
+        # Through a proxy (httpx's own pool): in flight, the Fetcher's semaphores; open, those
+        # plus up to KEEP_ALIVE idle ones, so that a run over many hosts reuses connections
+        # instead of closing each one to open the next (a handshake costs 1-3 round trips).
         limits=httpx.Limits(max_connections=None, max_keepalive_connections=KEEP_ALIVE),
         headers={
             "User-Agent": settings.user_agent,
