@@ -148,6 +148,24 @@ def _trafilatura_blocks(html: str, url: str) -> list[Block]:
     return list(_tree_blocks(getattr(document, "body", None)))
 
 
+def _article_scope(tree: LexborHTMLParser) -> str | None:
+    """The page's one article container, as a document of its own, when it has exactly one
+    `<article>` (else one `<main>`) and the headline is inside it; None otherwise.
+
+    trafilatura's time grows with the page, and a news page is mostly other stories' cards,
+    rankings and links around one article: reading only the container it would find the
+    lead in anyway is several times cheaper (on the corpus, 14 of 30 pages read as unknown
+    sites qualify, and no lead changes).
+    """
+    for selector in ("article", "main"):
+        nodes = tree.css(selector)
+        if len(nodes) == 1:
+            if nodes[0].css_first("h1") is None:
+                return None
+            return f"<html><body>{nodes[0].html}</body></html>"
+    return None
+
+
 def _dom_blocks(tree: LexborHTMLParser) -> list[Block]:
     for selector in _BODY_SELECTORS:
         node = tree.css_first(selector)
@@ -276,8 +294,12 @@ def _lead(
         anchored = _anchored_lead(tree, summary, title)
         if anchored:
             return anchored, "paragraph the description repeats"
-    body_blocks = _trafilatura_blocks(tree.html or "", url)
+    scope = _article_scope(tree)
+    body_blocks = _trafilatura_blocks(scope or tree.html or "", url)
     found = pick(body_blocks, title, strict=True)
+    if scope and not found:  # nothing in the container after all: the whole page, then
+        body_blocks = _trafilatura_blocks(tree.html or "", url)
+        found = pick(body_blocks, title, strict=True)
     if summary:
         summarised = _summarised_paragraph(tree, summary, found)
         if summarised:

@@ -1,0 +1,83 @@
+"""What trafilatura reads: the page's one article container (holding the headline) when it
+has one, the whole cleaned page otherwise, and the whole page when the container holds no
+lead after all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import drafter.extract
+from drafter.extract import extract_article
+
+LEAD = (
+    "株式会社サンプルは3月4日、新しいクラウドサービス「Sample Cloud」の提供を開始したと"
+    "発表した。国内の三つの地域で利用でき、料金は従量制となる。"
+)
+CARD = "<div class='card'><p>別の記事の見出しです。ランキング上位の記事です。</p></div>"
+CARDS = CARD * 50
+URL = "https://news.example.org/2026/11/article.html"
+
+
+def page(body: str) -> bytes:
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>見出し | Example</title>"
+        f"</head><body>{body}</body></html>"
+    ).encode()
+
+
+@pytest.fixture
+def read_by_trafilatura(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The HTML of each trafilatura call (the real function still runs)."""
+    documents: list[str] = []
+    real: Callable[..., Any] = drafter.extract.trafilatura.bare_extraction
+
+    def spy(html: str, *args: Any, **kwargs: Any) -> Any:
+        documents.append(html)
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(drafter.extract.trafilatura, "bare_extraction", spy)
+    yield documents
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<main><article><h1>見出し</h1><p>{LEAD}</p></article></main>{CARDS}",
+        f"{CARDS}<main><h1>見出し</h1><p>{LEAD}</p>"
+        "<article><p>関連記事の紹介文です。</p></article><article><p>別の紹介文。</p></article></main>",
+    ],
+    ids=["one article", "several articles, one main"],
+)
+def test_only_the_article_container_is_read(body: str, read_by_trafilatura: list[str]) -> None:
+    got = extract_article(page(body), URL, {})
+    assert got.lead == LEAD
+    assert len(read_by_trafilatura) == 1
+    assert "ランキング上位" not in read_by_trafilatura[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<h1>見出し</h1><article><p>{LEAD}</p></article>{CARDS}",  # headline outside
+        f"<h1>見出し</h1><p>{LEAD}</p>{CARDS}",  # no container at all
+    ],
+    ids=["article without the headline", "no article"],
+)
+def test_otherwise_the_whole_page_is_read(body: str, read_by_trafilatura: list[str]) -> None:
+    got = extract_article(page(body), URL, {})
+    assert got.lead == LEAD
+    assert len(read_by_trafilatura) == 1
+    assert "ランキング上位" in read_by_trafilatura[0]
+
+
+def test_a_container_without_the_lead_falls_back_to_the_page(
+    read_by_trafilatura: list[str],
+) -> None:
+    body = f"<article><h1>見出し</h1><p>2026年11月27日</p></article><div><p>{LEAD}</p></div>"
+    got = extract_article(page(body), URL, {})
+    assert got.lead == LEAD
+    assert len(read_by_trafilatura) == 2  # the container, then the page
+    assert LEAD in read_by_trafilatura[1]
