@@ -4,8 +4,6 @@ Like cli.py, imports nothing heavy at module level: the cache module (and sqlite
 only when a cache command runs.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -41,7 +39,7 @@ OfflineOption = Annotated[
 _WARNING_LINES = "drafter-cli-warnings"  # the name of the handler show_cache_warnings adds
 
 
-def cache_mode(refresh: bool, offline: bool) -> CacheMode:
+def cache_mode(refresh: bool, offline: bool) -> "CacheMode":
     """The cache mode the two flags ask for; both at once is a usage error."""
     if refresh and offline:
         raise typer.BadParameter("--refresh and --offline exclude each other")

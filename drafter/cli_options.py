@@ -1,7 +1,5 @@
 """Options that `drafter new` and `drafter add` share, declared once."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
