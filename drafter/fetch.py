@@ -29,7 +29,7 @@ FEED_TYPES = HTML_TYPES | {
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 BACKOFF_SECONDS = 0.5  # first retry waits this long, the next twice as long
 KEEP_ALIVE = 32  # idle connections kept open for reuse over all hosts, through a proxy
-KEEP_HOSTS = 32  # hosts whose connections are kept open for reuse, without one
+IDLE_MAX = 64  # idle connections kept open for reuse over all hosts, without one
 
 # Magic numbers of bodies that are certainly not HTML, whatever the header says.
 _NOT_HTML_MAGIC = (
@@ -54,19 +54,23 @@ class _Failed(Exception):
 
 
 def _proxy_configured() -> bool:
-    """Whether HTTP_PROXY, HTTPS_PROXY or ALL_PROXY (any case) is set, as httpx reads them."""
-    return any(scheme in getproxies() for scheme in ("http", "https", "all"))
+    """Whether HTTP_PROXY, HTTPS_PROXY or ALL_PROXY (any case) is set, as httpx reads them
+    (NO_PROXY=* turns them all off)."""
+    proxies = getproxies()
+    if proxies.get("no", "").strip() == "*":
+        return False
+    return any(scheme in proxies for scheme in ("http", "https", "all"))
 
 
 def host_pools(settings: FetchSettings) -> HostPools:
     """One connection pool per host, each keeping its `per_host` connections for reuse, for
-    KEEP_HOSTS hosts at most; one TLS context (SSL_CERT_FILE or SSL_CERT_DIR if set) for
-    all of them."""
+    as many hosts as IDLE_MAX connections allow (32 at 2 per host); one TLS context
+    (SSL_CERT_FILE or SSL_CERT_DIR if set) for all of them."""
     tls = httpx.create_ssl_context(trust_env=True)
     limits = httpx.Limits(max_connections=None, max_keepalive_connections=settings.per_host)
     return HostPools(
         lambda: httpx.AsyncHTTPTransport(verify=tls, limits=limits),
-        keep=KEEP_HOSTS,
+        keep=max(1, IDLE_MAX // settings.per_host),
     )
 
 

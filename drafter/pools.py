@@ -5,8 +5,8 @@ the socket of each one whether the server has closed it. With one pool for a run
 hosts (two connections each, kept for reuse) that is forty checks per request, a third of
 the main process's fetching CPU. Here each host (scheme, name, port) has its own small pool,
 so a request looks only at its own host's connections. Beyond `keep` pools, the least
-recently used one with no request in flight is closed, so the idle sockets stay bounded
-however many hosts a backlog has.
+recently used one with no request in flight is closed (when the next host is asked for), so
+the idle sockets stay bounded however many hosts a backlog has.
 """
 
 from __future__ import annotations
@@ -88,7 +88,13 @@ class HostPools(httpx.AsyncBaseTransport):
                 await pool.aclose()
 
     async def aclose(self) -> None:
-        pools = list(self._pools.values())
-        self._pools.clear()
-        for pool in pools:
-            await pool.aclose()
+        """Close every pool, even when closing one fails; then raise the first failure."""
+        failure: BaseException | None = None
+        while self._pools:
+            _, pool = self._pools.popitem(last=False)
+            try:
+                await pool.aclose()
+            except BaseException as exc:  # raised again below, once all are closed
+                failure = failure or exc
+        if failure is not None:
+            raise failure

@@ -81,3 +81,16 @@ def test_a_container_without_the_lead_falls_back_to_the_page(
     assert got.lead == LEAD
     assert len(read_by_trafilatura) == 2  # the container, then the page
     assert LEAD in read_by_trafilatura[1]
+
+
+def test_a_page_inside_one_form_is_still_read(read_by_trafilatura: list[str]) -> None:
+    """ASP.NET pages wrap the whole body in <form id="aspnetForm">; a search form is dropped."""
+    body = (
+        "<form action='/search'><input name='q'><button>検索</button></form>"
+        "<form id='aspnetForm' method='post'><input type='hidden' name='__VIEWSTATE'>"
+        f"<div id='main'><h1>見出し</h1><p>{LEAD}</p></div>{CARDS}</form>"
+    )
+    got = extract_article(page(body), URL, {})
+    assert got.lead == LEAD
+    assert LEAD in read_by_trafilatura[0]
+    assert "検索" not in read_by_trafilatura[0]

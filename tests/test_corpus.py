@@ -96,7 +96,7 @@ class Generic:
     """Every page read as an unknown site's (no profile), along each of PATHS."""
 
     read: dict[str, dict[str, Extracted]] = field(default_factory=dict)  # file → path → got
-    scoped: int = 0  # pages whose article container alone trafilatura read
+    scoped: int = 0  # pages on drafter's path with an article container trafilatura read
 
     def leads(self, path: str) -> dict[str, str | None]:
         return {file: got[path].lead for file, got in self.read.items()}
@@ -120,10 +120,11 @@ def generic() -> Generic:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(drafter.extract, "profile_for", lambda host, extra=(): None)
+        patch.setattr(drafter.extract, "_article_scope", counted)
         for path in PATHS:
             if path == "no shortcut":
                 patch.setattr(drafter.extract, "_anchored_lead", lambda *args: None)
-                patch.setattr(drafter.extract, "_article_scope", counted)
+                patch.setattr(drafter.extract, "_article_scope", scope)
             if path == "whole page":
                 patch.setattr(drafter.extract, "_article_scope", lambda tree: None)
             if path == "balanced mode":

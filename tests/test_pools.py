@@ -5,6 +5,7 @@ build_client makes using them only when no proxy is set."""
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 
 import httpx
@@ -128,14 +129,51 @@ def test_a_stream_left_unread_still_frees_its_host() -> None:
     run(test)
 
 
-@pytest.mark.parametrize("proxy", [None, "http://127.0.0.1:9"])
+def test_closing_closes_every_pool_even_when_one_fails() -> None:
+    closed: list[int] = []
+
+    class Pool(httpx.AsyncBaseTransport):
+        def __init__(self, number: int) -> None:
+            self.number = number
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, content=b"ok")
+
+        async def aclose(self) -> None:
+            closed.append(self.number)
+            if self.number == 0:
+                raise OSError("cannot close")
+
+    numbers = iter(range(3))
+    transport = HostPools(lambda: Pool(next(numbers)), keep=3)
+
+    async def test() -> None:
+        for port in (1, 2, 3):
+            request = httpx.Request("GET", f"http://127.0.0.1:{port}/")
+            response = await transport.handle_async_request(request)
+            await response.aclose()
+        with pytest.raises(OSError, match="cannot close"):
+            await transport.aclose()
+
+    run(test)
+    assert sorted(closed) == [0, 1, 2]
+    assert transport.hosts == []
+
+
+@pytest.mark.parametrize(
+    ("proxy", "no_proxy", "per_host"),
+    [(None, None, True), ("http://127.0.0.1:9", None, False), ("http://127.0.0.1:9", "*", True)],
+    ids=["no proxy", "HTTPS_PROXY", "NO_PROXY=*"],
+)
 def test_build_client_uses_them_unless_a_proxy_is_set(
-    proxy: str | None, monkeypatch: pytest.MonkeyPatch
+    proxy: str | None, no_proxy: str | None, per_host: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    for name in list(os.environ):
+        if name.lower().endswith("_proxy") or name == "REQUEST_METHOD":
+            monkeypatch.delenv(name)
     if proxy:
         monkeypatch.setenv("HTTPS_PROXY", proxy)
+    if no_proxy:
+        monkeypatch.setenv("NO_PROXY", no_proxy)
     client = build_client(FetchSettings())
-    uses_pools = isinstance(client._transport, HostPools)
-    assert uses_pools is (proxy is None)
+    assert isinstance(client._transport, HostPools) is per_host
