@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import drafter.extract
 from tests.server import LocalServer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -85,3 +88,31 @@ def run_drafter(
         result.stdout.decode("utf-8", "replace"),
         result.stderr.decode("utf-8", "replace"),
     )
+
+
+@dataclass
+class TrafilaturaReads:
+    """What extraction handed trafilatura, call by call (the real function still runs)."""
+
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (url, html)
+
+    @property
+    def urls(self) -> list[str]:
+        return [url for url, _ in self.calls]
+
+    @property
+    def documents(self) -> list[str]:
+        return [html for _, html in self.calls]
+
+
+@pytest.fixture
+def trafilatura_reads(monkeypatch: pytest.MonkeyPatch) -> TrafilaturaReads:
+    reads = TrafilaturaReads()
+    real: Callable[..., Any] = drafter.extract.trafilatura.bare_extraction
+
+    def spy(html: str, *args: Any, **kwargs: Any) -> Any:
+        reads.calls.append((kwargs.get("url", ""), html))
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(drafter.extract.trafilatura, "bare_extraction", spy)
+    return reads

@@ -4,13 +4,11 @@ result is the same as without the shortcut."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
-
 import pytest
 
 import drafter.extract
 from drafter.extract import extract_article
+from tests.conftest import TrafilaturaReads
 
 LEAD = (
     "株式会社サンプルは3月4日、新しいクラウドサービス「Sample Cloud」の提供を開始したと"
@@ -44,20 +42,6 @@ def page(body: str, description: str | None) -> bytes:
     ).encode()
 
 
-@pytest.fixture
-def trafilatura_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every trafilatura call extraction makes, by URL (the real function still runs)."""
-    calls: list[str] = []
-    real: Callable[..., Any] = drafter.extract.trafilatura.bare_extraction
-
-    def counted(html: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(kwargs.get("url", ""))
-        return real(html, *args, **kwargs)
-
-    monkeypatch.setattr(drafter.extract.trafilatura, "bare_extraction", counted)
-    yield calls
-
-
 def without_shortcut(body: bytes, monkeypatch: pytest.MonkeyPatch) -> str | None:
     with monkeypatch.context() as patch:
         patch.setattr(drafter.extract, "_anchored_lead", lambda *args: None)
@@ -70,15 +54,15 @@ def without_shortcut(body: bytes, monkeypatch: pytest.MonkeyPatch) -> str | None
     ids=["whole", "cut with an ellipsis", "english, cut at a full stop"],
 )
 def test_a_repeated_first_paragraph_is_the_lead_without_trafilatura(
-    description: str, trafilatura_calls: list[str], monkeypatch: pytest.MonkeyPatch
+    description: str, trafilatura_reads: TrafilaturaReads, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lead = EN_LEAD if description.startswith("Sample") else LEAD
     body = page(f"<p class='byline'>文：山田太郎</p><p>{lead}</p><p>{SECOND}</p>", description)
     got = extract_article(body, URL, {})
     assert (got.lead, got.lead_from) == (lead, "paragraph the description repeats")
-    assert trafilatura_calls == []
+    assert trafilatura_reads.urls == []
     assert without_shortcut(body, monkeypatch) == got.lead
-    assert trafilatura_calls == [URL]  # the full path runs it, and agrees
+    assert trafilatura_reads.urls == [URL]  # the full path runs it, and agrees
 
 
 @pytest.mark.parametrize(
@@ -96,30 +80,30 @@ def test_a_repeated_first_paragraph_is_the_lead_without_trafilatura(
 def test_otherwise_trafilatura_reads_the_page(
     body: str,
     description: str | None,
-    trafilatura_calls: list[str],
+    trafilatura_reads: TrafilaturaReads,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     html = page(body, description)
     got = extract_article(html, URL, {})
-    assert trafilatura_calls == [URL]
+    assert trafilatura_reads.urls == [URL]
     assert got.lead == LEAD
     assert got.lead_from != "paragraph the description repeats"
     assert without_shortcut(html, monkeypatch) == got.lead
 
 
 def test_a_blurb_before_the_article_is_not_taken(
-    trafilatura_calls: list[str], monkeypatch: pytest.MonkeyPatch
+    trafilatura_reads: TrafilaturaReads, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     html = page(f"<p>{EN_LEAD}</p>", BLURB[:110]).replace(
         b"<article>", f"<div class='intro'><p>{BLURB}</p></div><article>".encode()
     )
     got = extract_article(html, URL, {})
     assert got.lead == EN_LEAD
-    assert trafilatura_calls == [URL]
+    assert trafilatura_reads.urls == [URL]
     assert without_shortcut(html, monkeypatch) == got.lead
 
 
-def test_a_site_profile_still_comes_first(trafilatura_calls: list[str]) -> None:
+def test_a_site_profile_still_comes_first(trafilatura_reads: TrafilaturaReads) -> None:
     body = (
         "<!doctype html><html><head><meta charset='utf-8'><title>見出し - Publickey</title>"
         f"<meta name='description' content='{SECOND}'></head><body><p>{SECOND}</p>"
@@ -127,4 +111,4 @@ def test_a_site_profile_still_comes_first(trafilatura_calls: list[str]) -> None:
     ).encode()
     got = extract_article(body, "https://www.publickey1.jp/blog/26/x.html", {})
     assert (got.lead, got.lead_from) == (LEAD, "profile")
-    assert trafilatura_calls == []
+    assert trafilatura_reads.urls == []

@@ -4,13 +4,10 @@ lead after all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
-
 import pytest
 
-import drafter.extract
 from drafter.extract import extract_article
+from tests.conftest import TrafilaturaReads
 
 LEAD = (
     "株式会社サンプルは3月4日、新しいクラウドサービス「Sample Cloud」の提供を開始したと"
@@ -28,20 +25,6 @@ def page(body: str) -> bytes:
     ).encode()
 
 
-@pytest.fixture
-def read_by_trafilatura(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The HTML of each trafilatura call (the real function still runs)."""
-    documents: list[str] = []
-    real: Callable[..., Any] = drafter.extract.trafilatura.bare_extraction
-
-    def spy(html: str, *args: Any, **kwargs: Any) -> Any:
-        documents.append(html)
-        return real(html, *args, **kwargs)
-
-    monkeypatch.setattr(drafter.extract.trafilatura, "bare_extraction", spy)
-    yield documents
-
-
 @pytest.mark.parametrize(
     "body",
     [
@@ -51,11 +34,11 @@ def read_by_trafilatura(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     ],
     ids=["one article", "several articles, one main"],
 )
-def test_only_the_article_container_is_read(body: str, read_by_trafilatura: list[str]) -> None:
+def test_only_the_article_container_is_read(body: str, trafilatura_reads: TrafilaturaReads) -> None:
     got = extract_article(page(body), URL, {})
     assert got.lead == LEAD
-    assert len(read_by_trafilatura) == 1
-    assert "ランキング上位" not in read_by_trafilatura[0]
+    assert len(trafilatura_reads.calls) == 1
+    assert "ランキング上位" not in trafilatura_reads.documents[0]
 
 
 @pytest.mark.parametrize(
@@ -66,24 +49,24 @@ def test_only_the_article_container_is_read(body: str, read_by_trafilatura: list
     ],
     ids=["article without the headline", "no article"],
 )
-def test_otherwise_the_whole_page_is_read(body: str, read_by_trafilatura: list[str]) -> None:
+def test_otherwise_the_whole_page_is_read(body: str, trafilatura_reads: TrafilaturaReads) -> None:
     got = extract_article(page(body), URL, {})
     assert got.lead == LEAD
-    assert len(read_by_trafilatura) == 1
-    assert "ランキング上位" in read_by_trafilatura[0]
+    assert len(trafilatura_reads.calls) == 1
+    assert "ランキング上位" in trafilatura_reads.documents[0]
 
 
 def test_a_container_without_the_lead_falls_back_to_the_page(
-    read_by_trafilatura: list[str],
+    trafilatura_reads: TrafilaturaReads,
 ) -> None:
     body = f"<article><h1>見出し</h1><p>2026年11月27日</p></article><div><p>{LEAD}</p></div>"
     got = extract_article(page(body), URL, {})
     assert got.lead == LEAD
-    assert len(read_by_trafilatura) == 2  # the container, then the page
-    assert LEAD in read_by_trafilatura[1]
+    assert len(trafilatura_reads.calls) == 2  # the container, then the page
+    assert LEAD in trafilatura_reads.documents[1]
 
 
-def test_a_page_inside_one_form_is_still_read(read_by_trafilatura: list[str]) -> None:
+def test_a_page_inside_one_form_is_still_read(trafilatura_reads: TrafilaturaReads) -> None:
     """ASP.NET pages wrap the whole body in <form id="aspnetForm">; a search form is dropped."""
     body = (
         "<form action='/search'><input name='q'><button>検索</button></form>"
@@ -92,5 +75,5 @@ def test_a_page_inside_one_form_is_still_read(read_by_trafilatura: list[str]) ->
     )
     got = extract_article(page(body), URL, {})
     assert got.lead == LEAD
-    assert LEAD in read_by_trafilatura[0]
-    assert "検索" not in read_by_trafilatura[0]
+    assert LEAD in trafilatura_reads.documents[0]
+    assert "検索" not in trafilatura_reads.documents[0]
