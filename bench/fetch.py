@@ -12,7 +12,7 @@ empty cache directory for the cold run and the same one for the warm run. Per sc
   ceil(pages / per-host limit) x L, globally ceil(N / concurrency) x L, the larger) plus the
   CPU time of the cheapest lead extraction (trafilatura.bare_extraction, fast, no metadata)
   on the same pages divided by the cores; drafter / ideal. Also against the stricter ideal of
-  the same call in precision mode (the cheaper mode drafter itself uses), when it is cheaper;
+  the same call in precision mode (the cheaper mode drafter itself uses);
 - a sequential baseline: a plain script fetching then extracting (bare_extraction) one page
   at a time; it also yields the CPU time above; drafter's speed-up over it;
 - peak memory of drafter's whole process tree (main process, forkserver, workers): the
@@ -425,22 +425,15 @@ def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, serv
 
 
 def bare_extraction_cpu(html: str, url: str, *, precision: bool = False) -> float:
-    """CPU seconds of a lead extraction of one page: trafilatura's bare_extraction, fast,
-    without metadata; with `precision`, drafter's own call (less drafter's other rules)."""
+    """CPU seconds of a lead extraction of one page: trafilatura's bare_extraction with
+    drafter's options (fast, without metadata); with `precision`, drafter's own call (less
+    drafter's other rules)."""
     import trafilatura
 
+    from drafter.extract import LEAD_ONLY
+
     before = time.process_time()
-    trafilatura.bare_extraction(
-        html,
-        url=url,
-        fast=True,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=precision,
-    )
+    trafilatura.bare_extraction(html, url=url, **LEAD_ONLY, favor_precision=precision)
     return time.process_time() - before
 
 
@@ -478,13 +471,13 @@ class Scenario:
     hosts: int
     latency_ms: float
     network_bound: float = 0.0
-    extraction_cpu: float = 0.0  # the cheaper of the two modes below
+    extraction_cpu: float = 0.0  # bare_extraction in its default (balanced) mode
     ideal: float = 0.0
-    default_cpu: float = 0.0  # bare_extraction's default (balanced) mode
-    default_ideal: float = 0.0
-    default_ratio: float = 0.0
     drafter: Run | None = None
     ratio: float = 0.0
+    precision_cpu: float = 0.0  # the same call in precision mode, the one drafter makes
+    precision_ideal: float = 0.0
+    precision_ratio: float = 0.0
     baseline: float = 0.0
     speedup: float = 0.0
     warm: Run | None = None
@@ -516,13 +509,13 @@ def run_scenario(
         server.stop()
     # The ideal's CPU: bare_extraction over the same pages in one tight loop, its cheapest
     # (interleaved with a plain script's network waits, each call costs more CPU here).
-    scenario.default_cpu = extraction_cpu(corpus, precision=False)
-    scenario.extraction_cpu = min(scenario.default_cpu, extraction_cpu(corpus, precision=True))
+    scenario.extraction_cpu = extraction_cpu(corpus, precision=False)
+    scenario.precision_cpu = extraction_cpu(corpus, precision=True)
     scenario.network_bound = network_bound(corpus, latency_ms / 1000)
     scenario.ideal = scenario.network_bound + scenario.extraction_cpu / CORES
-    scenario.default_ideal = scenario.network_bound + scenario.default_cpu / CORES
-    scenario.default_ratio = scenario.drafter.wall / scenario.default_ideal
     scenario.ratio = scenario.drafter.wall / scenario.ideal
+    scenario.precision_ideal = scenario.network_bound + scenario.precision_cpu / CORES
+    scenario.precision_ratio = scenario.drafter.wall / scenario.precision_ideal
     scenario.speedup = scenario.baseline / scenario.drafter.wall
     if scenario.warm is not None:
         scenario.warm_fraction = scenario.warm.wall / scenario.drafter.wall
@@ -575,11 +568,11 @@ def report(scenarios: list[Scenario], help_figures: dict[str, float] | None) -> 
             _run_line("drafter (cold)", s.drafter),
             f"  {'leads from':<22}"
             + ", ".join(f"{where} {count}" for where, count in sorted(s.drafter.lead_from.items())),
-            f"  {'ideal':<22}{s.default_ideal:7.2f} s   = network {s.network_bound:.2f} s + "
-            f"extraction CPU {s.default_cpu:.2f} s / {CORES} cores (bare_extraction, default)",
-            f"  {'drafter / ideal':<22}{s.default_ratio:7.2f}",
-            f"  {'ideal, precision mode':<22}{s.ideal:7.2f} s   = network + "
-            f"{s.extraction_cpu:.2f} s / {CORES}; drafter / it: {s.ratio:.2f}",
+            f"  {'ideal':<22}{s.ideal:7.2f} s   = network {s.network_bound:.2f} s + "
+            f"extraction CPU {s.extraction_cpu:.2f} s / {CORES} cores (bare_extraction, default)",
+            f"  {'drafter / ideal':<22}{s.ratio:7.2f}",
+            f"  {'ideal, precision mode':<22}{s.precision_ideal:7.2f} s   = network + "
+            f"{s.precision_cpu:.2f} s / {CORES}; drafter / it: {s.precision_ratio:.2f}",
             f"  {'sequential baseline':<22}{s.baseline:7.2f} s   speed-up {s.speedup:.1f}x",
         ]
         if s.warm is not None:

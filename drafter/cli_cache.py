@@ -5,6 +5,7 @@ only when a cache command runs.
 """
 
 import json
+import logging
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,9 +37,6 @@ OfflineOption = Annotated[
 ]
 
 
-_WARNING_LINES = "drafter-cli-warnings"  # the name of the handler show_cache_warnings adds
-
-
 def cache_mode(refresh: bool, offline: bool) -> "CacheMode":
     """The cache mode the two flags ask for; both at once is a usage error."""
     if refresh and offline:
@@ -48,21 +46,19 @@ def cache_mode(refresh: bool, offline: bool) -> "CacheMode":
     return "offline" if offline else "use"
 
 
-def show_cache_warnings() -> None:
-    """Route the cache's logged warnings (an unusable cache) to stderr as one
-    `warning: ...` line each, the CLI's own format (once)."""
-    import logging  # here: a run needs it, `drafter --help` does not
+class _WarningLine(logging.Handler):
+    """Library warnings (an unusable cache) as one `warning: ...` line on stderr, written to
+    sys.stderr as it is at that moment (tests swap it per run)."""
 
-    def emit(record: logging.LogRecord) -> None:
-        # sys.stderr as it is now, not when the handler was made (tests swap it per run)
+    def emit(self, record: logging.LogRecord) -> None:
         print(f"warning: {record.getMessage()}", file=sys.stderr, flush=True)
 
+
+def show_cache_warnings() -> None:
+    """Route the cache's logged warnings to stderr in the CLI's own format (once)."""
     logger = logging.getLogger("drafter.cache")
-    if not any(handler.get_name() == _WARNING_LINES for handler in logger.handlers):
-        handler = logging.Handler(logging.WARNING)
-        handler.set_name(_WARNING_LINES)
-        handler.emit = emit  # type: ignore[method-assign]
-        logger.addHandler(handler)
+    if not any(isinstance(handler, _WarningLine) for handler in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
         logger.propagate = False
 
 

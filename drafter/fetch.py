@@ -28,8 +28,7 @@ FEED_TYPES = HTML_TYPES | {
 }  # fmt: skip
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 BACKOFF_SECONDS = 0.5  # first retry waits this long, the next twice as long
-KEEP_ALIVE = 32  # idle connections kept open for reuse over all hosts, through a proxy
-IDLE_MAX = 64  # idle connections kept open for reuse over all hosts, without one
+IDLE_MAX = 64  # idle connections kept open for reuse, over all hosts
 
 # Magic numbers of bodies that are certainly not HTML, whatever the header says.
 _NOT_HTML_MAGIC = (
@@ -92,9 +91,9 @@ def build_client(
             pool=None,
         ),
         # Through a proxy (httpx's own pool): in flight, the Fetcher's semaphores; open, those
-        # plus up to KEEP_ALIVE idle ones, so that a run over many hosts reuses connections
+        # plus up to IDLE_MAX idle ones, so that a run over many hosts reuses connections
         # instead of closing each one to open the next (a handshake costs 1-3 round trips).
-        limits=httpx.Limits(max_connections=None, max_keepalive_connections=KEEP_ALIVE),
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=IDLE_MAX),
         headers={
             "User-Agent": settings.user_agent,
             "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
