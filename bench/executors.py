@@ -27,8 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import fetch
 
-from drafter import extracting, pipeline
+from drafter import pipeline
 from drafter.config import Settings
+from drafter.extract import parallel as extracting
 from drafter.models import Bookmark
 
 VARIANTS = ("proc2", "proc3", "thread2", "proc2-off")

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from drafter.extract import extract_article
-from drafter.sources import profile_for
+from drafter.extract.article import extract_article
+from drafter.extract.sites import profile_for
 
 DEFAULT_MANIFEST = Path("/work/shared/corpus/manifest.json")
 LEAD_PREFIX = 40

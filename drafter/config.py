@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from drafter import __version__
+from drafter.draft.skeletons import SKELETONS
 from drafter.errors import InputError
-from drafter.skeletons import SKELETONS
 
 if TYPE_CHECKING:
-    from drafter.sources import SiteProfile
+    from drafter.extract.sites import SiteProfile
 
 DEFAULT_SECTION = "talk"
 DEFAULT_TITLE_PATTERN = "#{number} Coming Soon"
@@ -203,7 +203,7 @@ _PROFILE_LISTS = (
 
 def _profiles(value: object, where: str) -> list[SiteProfile]:
     """[[profiles]] tables → SiteProfiles; a bad entry names its key, index and file."""
-    from drafter.sources import SiteProfile  # noqa: PLC0415 - only when a file has profiles
+    from drafter.extract.sites import SiteProfile  # noqa: PLC0415 - only when a file has profiles
 
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise InputError(f"{where}: profiles must be [[profiles]] tables")

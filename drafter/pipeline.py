@@ -12,16 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from drafter.cache import PageCache, cache_file
 from drafter.config import CacheMode, Settings
-from drafter.drafts import insert_sections, section_urls
-from drafter.episodes import (
+from drafter.draft.edits import insert_sections, section_urls
+from drafter.draft.episodes import (
     backup_draft,
     covered_urls,
     episode_lock,
     episode_path,
     write_atomic,
 )
+from drafter.draft.render import Episode, render_episode, render_sections
+from drafter.draft.skeletons import load_archetype
 from drafter.errors import (
     DraftExistsError,
     DraftMissingError,
@@ -29,18 +30,17 @@ from drafter.errors import (
     NothingFetchedError,
     WriteError,
 )
-from drafter.extracting import (
+from drafter.extract.parallel import (
     article_from,
     extract,
     labelled,
     shut_down_pool,
     start_pool,
 )
+from drafter.fetch.cache import PageCache, cache_file
+from drafter.fetch.javascript import render_articles, wants_render
+from drafter.fetch.pages import Network, PageSource
 from drafter.models import Article, Bookmark
-from drafter.pages import Network, PageSource
-from drafter.render import Episode, render_episode, render_sections
-from drafter.rendering import render_articles, wants_render
-from drafter.skeletons import load_archetype
 
 if TYPE_CHECKING:
     import httpx

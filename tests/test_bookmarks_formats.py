@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from drafter.bookmarks.formats import detect_format, read_feed, read_source
 from drafter.errors import InputError
-from drafter.importers import detect_format, read_feed, read_source
 
 JST = timezone(timedelta(hours=9))
 CHROME_EPOCH_OFFSET = 11_644_473_600  # seconds from 1601-01-01 to 1970-01-01

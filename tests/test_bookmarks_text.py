@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.bookmarks import decode_bookmarks, parse_bookmarks
+from drafter.bookmarks.sources import read_one_source
+from drafter.bookmarks.text import decode_bookmarks, parse_bookmarks
 from drafter.config import Settings
 from drafter.errors import InputError
-from drafter.inputs import read_one_source
 
 
 def urls(text: str) -> list[str]:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.render import FAILURE_MARKER
+from drafter.draft.render import FAILURE_MARKER
 from tests.conftest import SHARED, run_drafter
-from tests.pages import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
+from tests.samples import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
 from tests.server import LocalServer, fail_first, page, redirect, silent
 
 DATE = "2020-10-17T15:20:18+09:00"

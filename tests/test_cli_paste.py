@@ -9,8 +9,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from drafter.paste import PROMPT
-from tests.pages import EN_PARAGRAPHS, article_html
+from drafter.cli.paste import PROMPT
+from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page, silent
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.episodes import (
+from drafter.draft.episodes import (
     backup_draft,
     episode_lock,
     episode_path,

@@ -8,15 +8,15 @@ import jinja2
 import pytest
 import yaml
 
-from drafter.errors import InputError
-from drafter.models import Article
-from drafter.render import (
+from drafter.draft.render import (
     FAILURE_MARKER,
     Episode,
     escape_inline,
     render_episode,
     yaml_string,
 )
+from drafter.errors import InputError
+from drafter.models import Article
 
 WHEN = datetime(2020, 10, 17, 15, 20, 18, tzinfo=ZoneInfo("Asia/Tokyo"))
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from drafter.draft.skeletons import fill_archetype, find_archetype, load_archetype
 from drafter.errors import InputError
-from drafter.skeletons import fill_archetype, find_archetype, load_archetype
 
 
 def test_the_sites_archetype_comes_before_a_themes(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-import drafter.extract
-from drafter.extract import extract_article
+import drafter.extract.article
+from drafter.extract.article import extract_article
 from tests.conftest import TrafilaturaReads
 
 LEAD = (
@@ -44,7 +44,7 @@ def page(body: str, description: str | None) -> bytes:
 
 def without_shortcut(body: bytes, monkeypatch: pytest.MonkeyPatch) -> str | None:
     with monkeypatch.context() as patch:
-        patch.setattr(drafter.extract, "_anchored_lead", lambda *args: None)
+        patch.setattr(drafter.extract.article, "_anchored_lead", lambda *args: None)
         return extract_article(body, URL, {}).lead
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from drafter.extract import extract_article
-from drafter.lead import cut_lead, junk_reason
+from drafter.extract.article import extract_article
+from drafter.extract.lead import cut_lead, junk_reason
 
 JA_LEAD = (
     "株式会社サンプルは3月4日、新しいクラウドサービス「Sample Cloud」の提供を開始したと発表した。"

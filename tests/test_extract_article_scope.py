@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.extract import extract_article
+from drafter.extract.article import extract_article
 from tests.conftest import TrafilaturaReads
 
 LEAD = (

@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import drafter.extract
-from drafter.extract import extract_article
+import drafter.extract.article
+from drafter.extract.article import extract_article
+from drafter.extract.sites import profile_for
 from drafter.models import Extracted
-from drafter.sources import profile_for
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 MANIFEST = CORPUS / "manifest.json"
@@ -106,9 +106,9 @@ class Generic:
 def generic() -> Generic:
     entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
     found = Generic()
-    trafilatura = drafter.extract.trafilatura
+    trafilatura = drafter.extract.article.trafilatura
     precise = trafilatura.bare_extraction
-    scope = drafter.extract._article_scope
+    scope = drafter.extract.article._article_scope
 
     def balanced(*args: Any, **kwargs: Any) -> Any:
         return precise(*args, **{**kwargs, "favor_precision": False})
@@ -119,14 +119,14 @@ def generic() -> Generic:
         return html
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(drafter.extract, "profile_for", lambda host, extra=(): None)
-        patch.setattr(drafter.extract, "_article_scope", counted)
+        patch.setattr(drafter.extract.article, "profile_for", lambda host, extra=(): None)
+        patch.setattr(drafter.extract.article, "_article_scope", counted)
         for path in PATHS:
             if path == "no shortcut":
-                patch.setattr(drafter.extract, "_anchored_lead", lambda *args: None)
-                patch.setattr(drafter.extract, "_article_scope", scope)
+                patch.setattr(drafter.extract.article, "_anchored_lead", lambda *args: None)
+                patch.setattr(drafter.extract.article, "_article_scope", scope)
             if path == "whole page":
-                patch.setattr(drafter.extract, "_article_scope", lambda tree: None)
+                patch.setattr(drafter.extract.article, "_article_scope", lambda tree: None)
             if path == "balanced mode":
                 patch.setattr(trafilatura, "bare_extraction", balanced)
             for entry in entries:

@@ -7,7 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from drafter.sources import PROFILES, name_key, profile_for, profile_for_provider
+from drafter.extract.sites import PROFILES, name_key, profile_for, profile_for_provider
 
 
 @pytest.mark.parametrize(

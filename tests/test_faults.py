@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.render import FAILURE_MARKER
+from drafter.draft.render import FAILURE_MARKER
 from tests.conftest import run_drafter
-from tests.pages import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
+from tests.samples import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
 from tests.server import (
     BlackHole,
     Handler,

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.browser import (
+from drafter.cli.report import article_json, render_warning, summary_lines
+from drafter.draft.render import FAILURE_MARKER
+from drafter.fetch.browser import (
     BrowserUnavailable,
     _bypass_rules,
     find_browser,
@@ -33,10 +35,8 @@ from drafter.browser import (
 )
 from drafter.models import Article, Extracted, FetchResult
 from drafter.pipeline import wants_render
-from drafter.render import FAILURE_MARKER
-from drafter.report import article_json, render_warning, summary_lines
 from tests.conftest import run_drafter
-from tests.pages import JA_PARAGRAPHS, article_html
+from tests.samples import JA_PARAGRAPHS, article_html
 from tests.server import LocalServer, page, silent
 
 JS_TITLE = "スクリプトで書かれた記事の見出し"
@@ -471,6 +471,6 @@ def test_trusting_home_puts_the_ca_in_a_fresh_nss_database(
         ).stdout
         assert "drafter-ca-0" in listed
         assert "C,," in listed
-    monkeypatch.setattr("drafter.browser.shutil.which", lambda name: None)
+    monkeypatch.setattr("drafter.fetch.browser.shutil.which", lambda name: None)
     assert "certutil (Debian's libnss3-tools) is missing" in str(trusting_home(tmp_path / "h2", ca))
     assert "no PEM certificate" in str(trusting_home(tmp_path / "h3", folder / "leaf.key"))

@@ -25,14 +25,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from drafter import cache as cache_module
-from drafter import extracting, pipeline
-from drafter.cache import PageCache, cache_file, extraction_key, extractor_fingerprint
+from drafter import pipeline
 from drafter.config import CacheMode, Settings
+from drafter.extract import parallel as extracting
+from drafter.fetch import cache as cache_module
+from drafter.fetch.cache import PageCache, cache_file, extraction_key, extractor_fingerprint
+from drafter.fetch.pages import OFFLINE_MISS, PageSource
 from drafter.models import Article, Bookmark, Extracted, FetchResult
-from drafter.pages import OFFLINE_MISS, PageSource
 from tests.conftest import run_drafter
-from tests.pages import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
+from tests.samples import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
 from tests.server import LocalServer, page, silent
 
 URL = "http://news.example/2026/chaos-mesh"
@@ -200,11 +201,11 @@ def test_a_corrupt_cache_file_degrades_to_fetching_with_one_warning(
     path.parent.mkdir(parents=True)
     path.write_bytes(b"this is not an SQLite database, it is a text file\n" * 100)
     origin = Origin()
-    with caplog.at_level(logging.WARNING, logger="drafter.cache"):
+    with caplog.at_level(logging.WARNING, logger="drafter.fetch.cache"):
         articles = collect(origin, urls=(URL, URL + "?page=2"))
     assert all(article.ok for article in articles)
     assert len(origin.requests) == 2
-    warnings = [record for record in caplog.records if record.name == "drafter.cache"]
+    warnings = [record for record in caplog.records if record.name == "drafter.fetch.cache"]
     assert len(warnings) == 1 and "unusable" in warnings[0].getMessage()
     assert path.read_bytes().startswith(b"this is not an SQLite")  # left for `cache clear`
 
@@ -218,7 +219,7 @@ def test_a_locked_cache_degrades_instead_of_waiting_forever(
     try:
         holder.execute("BEGIN EXCLUSIVE")
         origin = Origin()
-        with caplog.at_level(logging.WARNING, logger="drafter.cache"):
+        with caplog.at_level(logging.WARNING, logger="drafter.fetch.cache"):
             articles = collect(origin, cache="refresh")
     finally:
         holder.close()
@@ -434,7 +435,7 @@ def test_workers_exit_when_drafter_is_killed(tmp_path: Path) -> None:
     """A `kill -9` of drafter alone must not leave its extraction workers behind for ever."""
     script = (
         "import os, signal, sys\n"
-        "from drafter.extracting import extraction_pool\n"
+        "from drafter.extract.parallel import extraction_pool\n"
         "pool = extraction_pool(2)\n"
         "assert pool is not None\n"
         "pool.submit(os.getpid).result(timeout=60)\n"

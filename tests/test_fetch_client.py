@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from drafter.config import FetchSettings
-from drafter.fetch import FEED_TYPES, Fetcher, build_client
+from drafter.fetch.client import FEED_TYPES, Fetcher, build_client
 from drafter.models import FetchResult
 
 HTML = b"<html><head><title>t</title></head><body><p>hello</p></body></html>"

@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from drafter.config import FetchSettings
-from drafter.fetch import build_client
-from drafter.pools import HostPools
+from drafter.fetch.client import build_client
+from drafter.fetch.pools import HostPools
 
 
 class Host:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.render import FAILURE_MARKER
+from drafter.draft.render import FAILURE_MARKER
 from tests.conftest import run_drafter
 from tests.server import LocalServer, page, redirect
 from tests.test_faults import (

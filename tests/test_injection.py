@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from drafter.draft.render import FAILURE_MARKER, Episode, one_line, render_episode
 from drafter.models import Article
-from drafter.render import FAILURE_MARKER, Episode, one_line, render_episode
 from drafter.urls import redact_url
 
 WHEN = datetime(2020, 10, 17, 15, 20, 18, tzinfo=ZoneInfo("Asia/Tokyo"))

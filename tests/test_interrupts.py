@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages import EN_PARAGRAPHS, article_html
+from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page, silent, slow
 
 DRAFT = Path("content") / "talk" / "28" / "index.md"
@@ -158,7 +158,7 @@ SIGNAL_AT = """
 import os, signal, sys, time
 from pathlib import Path
 
-import drafter.episodes as episodes
+import drafter.draft.episodes as episodes
 
 where, signame, *args = sys.argv[1:]
 signum = getattr(signal, signame)
@@ -189,7 +189,7 @@ if where == "dir":  # after the draft is in place, while its folder is fsynced
 
     episodes._fsync_dir = fsync_dir
 
-from drafter.cli import main
+from drafter.cli.app import main
 
 sys.argv = ["drafter", *args]
 main()

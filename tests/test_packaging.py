@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.pages import EN_PARAGRAPHS, article_html
+from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page
 
 pytestmark = pytest.mark.slow
@@ -45,7 +45,7 @@ def test_wheel_installs_and_drafts(tmp_path: Path, server: LocalServer, site: Pa
     # `drafter` can only resolve to the wheel just installed.
     env = dict(os.environ, PYTHONPATH=sysconfig.get_paths()["purelib"])
     where = subprocess.run(
-        [str(python), "-c", "import drafter.render as r; print(r.builtin_templates_dir())"],
+        [str(python), "-c", "import drafter.draft.render as r; print(r.builtin_templates_dir())"],
         env=env, cwd=tmp_path, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert where.stdout.strip().startswith(str(venv))

@@ -7,7 +7,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.cli.app import app
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.archive import archive_lines, done_path
+from drafter.bookmarks.archive import archive_lines, done_path
 from drafter.errors import WriteError
 from tests.conftest import run_drafter
-from tests.pages import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
+from tests.samples import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
 from tests.server import LocalServer, page
 
 
@@ -123,7 +123,7 @@ def test_archive_never_loses_a_line_when_interrupted(
 ) -> None:
     from datetime import datetime
 
-    from drafter import archive
+    from drafter.bookmarks import archive
 
     source = tmp_path / "b.txt"
     text = "https://e.com/1\nhttps://e.com/2\nhttps://e.com/3\n"

@@ -22,7 +22,7 @@ from drafter.errors import WriteError
 from drafter.models import Bookmark
 from drafter.pipeline import DraftRequest, draft_episode
 from tests.conftest import run_drafter
-from tests.pages import EN_PARAGRAPHS, article_html
+from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page
 
 GOOD_PAGE = article_html("Good headline", EN_PARAGRAPHS, site_name="Site")
@@ -130,7 +130,7 @@ def test_a_refused_rename_keeps_the_old_draft(
 
         monkeypatch.setattr(Path, "replace", replace)
     else:
-        monkeypatch.setattr(os, "link", refuse)  # the os module drafter.episodes uses
+        monkeypatch.setattr(os, "link", refuse)  # the os module drafter.draft.episodes uses
     with pytest.raises(WriteError, match="permission denied"):
         draft(site, served, force=force)
     assert temp_files(site) == []
@@ -202,7 +202,7 @@ def fsync(fd: int) -> None:
 
 
 os.fsync = fsync
-from drafter.cli import main
+from drafter.cli.app import main
 
 sys.argv = ["drafter", *sys.argv[1:]]
 main()

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
-from drafter.episodes import write_atomic
+from drafter.draft.episodes import write_atomic
 from drafter.errors import WriteError
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
-from drafter.bookmarks import ParsedBookmarks
+from drafter.bookmarks.text import ParsedBookmarks
 from drafter.errors import InputError
 from drafter.models import Bookmark, SkippedLine
 from drafter.urls import FETCHABLE_SCHEMES, normalise_url, redact_url, url_scheme

@@ -14,9 +14,9 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
+from drafter.bookmarks.common import Entry, Source, chrome_time, clean_text, source_error, unix_time
+from drafter.bookmarks.labels import CHROME_LABEL, NETSCAPE_LABEL
 from drafter.decode import decode_html
-from drafter.importers.common import Entry, Source, chrome_time, clean_text, source_error, unix_time
-from drafter.importers.labels import CHROME_LABEL, NETSCAPE_LABEL
 
 
 class _NetscapeReader(HTMLParser):

@@ -16,9 +16,9 @@ from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
 from selectolax.lexbor import LexborHTMLParser
 
+from drafter.bookmarks.common import Entry, Source, clean_text, source_error, text_time
+from drafter.bookmarks.labels import feed_label
 from drafter.decode import codecs_for
-from drafter.importers.common import Entry, Source, clean_text, source_error, text_time
-from drafter.importers.labels import feed_label
 
 _TAG_PREFIX = re.compile(r"\A\[([^\]]+)\]")
 _DECLARED_ENCODING = re.compile(

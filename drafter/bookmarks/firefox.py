@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from drafter.importers.common import Entry, Source, source_error, unix_time
-from drafter.importers.labels import PLACES_LABEL as LABEL
+from drafter.bookmarks.common import Entry, Source, source_error, unix_time
+from drafter.bookmarks.labels import PLACES_LABEL as LABEL
 
 # moz_bookmarks.type
 _BOOKMARK = 1

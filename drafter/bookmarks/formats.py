@@ -1,6 +1,6 @@
 """Bookmark sources, told apart by their content (never their name), → ParsedBookmarks.
 
-    text            one URL a line (drafter.bookmarks.parse_bookmarks)
+    text            one URL a line (drafter.bookmarks.text.parse_bookmarks)
     netscape        the bookmark HTML every browser, Pocket and Raindrop export
     chrome-json     Chrome/Edge/Brave's `Bookmarks` file
     firefox-places  Firefox's places.sqlite, read from a copy
@@ -21,18 +21,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.bookmarks import ParsedBookmarks, decode_bookmarks, parse_bookmarks
-from drafter.errors import InputError
-from drafter.importers.labels import (
+from drafter.bookmarks.labels import (
     CHROME_LABEL,
     FEED_ROOT,
     NETSCAPE_LABEL,
     PLACES_LABEL,
     feed_label,
 )
+from drafter.bookmarks.text import ParsedBookmarks, decode_bookmarks, parse_bookmarks
+from drafter.errors import InputError
 
 if TYPE_CHECKING:
-    from drafter.importers.common import Source
+    from drafter.bookmarks.common import Source
 
 FORMATS = ("text", "netscape", "chrome-json", "firefox-places", "feed", "markdown", "html")
 
@@ -113,11 +113,11 @@ def read_source(
     if format_name == "text":
         return _read_text(data, name, folder, since)
     # The parsers (XML, HTML, SQLite) load only for a source that needs one.
-    from drafter.importers.browsers import parse_chrome, parse_netscape  # noqa: PLC0415
-    from drafter.importers.common import finish  # noqa: PLC0415
-    from drafter.importers.feeds import parse_feed  # noqa: PLC0415
-    from drafter.importers.firefox import parse_places  # noqa: PLC0415
-    from drafter.importers.pages import parse_html, parse_markdown  # noqa: PLC0415
+    from drafter.bookmarks.common import finish  # noqa: PLC0415
+    from drafter.bookmarks.exports import parse_chrome, parse_netscape  # noqa: PLC0415
+    from drafter.bookmarks.feeds import parse_feed  # noqa: PLC0415
+    from drafter.bookmarks.firefox import parse_places  # noqa: PLC0415
+    from drafter.bookmarks.links import parse_html, parse_markdown  # noqa: PLC0415
 
     parsers: dict[str, Callable[[bytes, str], Source]] = {
         "netscape": parse_netscape,
@@ -140,8 +140,8 @@ def read_feed(
         raise InputError(
             f"{name}: not an RSS or Atom feed (it looks like {format_label(format_name)})"
         )
-    from drafter.importers.common import finish  # noqa: PLC0415
-    from drafter.importers.feeds import parse_feed  # noqa: PLC0415
+    from drafter.bookmarks.common import finish  # noqa: PLC0415
+    from drafter.bookmarks.feeds import parse_feed  # noqa: PLC0415
 
     source = parse_feed(data, name)
     return finish(source, name, format_label("feed", data), folder=folder, since=since)

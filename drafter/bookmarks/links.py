@@ -14,9 +14,9 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from drafter.bookmarks import decode_bookmarks, split_line
+from drafter.bookmarks.common import Entry, Source, clean_text, unix_time
+from drafter.bookmarks.text import decode_bookmarks, split_line
 from drafter.decode import decode_html
-from drafter.importers.common import Entry, Source, clean_text, unix_time
 from drafter.urls import FETCHABLE_SCHEMES, url_scheme
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")

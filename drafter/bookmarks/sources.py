@@ -1,6 +1,6 @@
 """SOURCE arguments → bookmarks: a file (any format drafter reads), `-`, or a URL.
 
-The format is detected from the content, never the name (drafter.importers). A URL is
+The format is detected from the content, never the name (drafter.bookmarks.formats). A URL is
 fetched once: a feed (a Hatena Bookmark user feed, say) gives its entries; any other page
 is itself the one article to draft.
 """
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from drafter.bookmarks import ParsedBookmarks, decode_bookmarks, parse_bookmarks
+from drafter.bookmarks.formats import detect_format, read_source
+from drafter.bookmarks.text import ParsedBookmarks, decode_bookmarks, parse_bookmarks
 from drafter.config import Settings
 from drafter.errors import InputError
-from drafter.importers import detect_format, read_source
 from drafter.models import Bookmark
 from drafter.urls import FETCHABLE_SCHEMES, normalise_url, redact_url, url_scheme
 
@@ -53,7 +53,7 @@ def _read_bytes(source: str) -> tuple[bytes, str, Path | None]:
 def _fetch_source_url(url: str, settings: Settings) -> bytes | None:
     """The bytes at a SOURCE URL (HTML or XML), or None when it cannot be fetched (then it
     is an article): drafter's own fetcher, with its retries, deadline and size cap."""
-    from drafter.fetch import FEED_TYPES, Fetcher, build_client  # noqa: PLC0415 (start-up)
+    from drafter.fetch.client import FEED_TYPES, Fetcher, build_client  # noqa: PLC0415 (start-up)
 
     async def get() -> bytes | None:
         async with build_client(settings.fetch) as client:

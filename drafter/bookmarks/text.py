@@ -25,7 +25,7 @@ class ParsedBookmarks:
     bookmarks: list[Bookmark]
     skipped: list[SkippedLine]
     duplicates: int = 0
-    format: str = "text"  # what drafter.importers.detect_format found
+    format: str = "text"  # what drafter.bookmarks.formats.detect_format found
     undated: int = 0  # kept under a `since` filter because the source gave no date
     older: int = 0  # left out because they were added before `since`
 

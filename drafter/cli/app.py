@@ -1,4 +1,4 @@
-"""The command line: typer only. Arguments → one call of cli_run.run_draft (new, add) or a
+"""The command line: typer only. Arguments → one call of run.run_draft (new, add) or a
 small library call (next, config, template); people's text on stderr.
 
 Imports nothing heavy at module level, so `drafter --help` starts at once. No `from
@@ -14,13 +14,13 @@ from typing import Annotated
 import typer
 
 from drafter import __version__
-from drafter.cli_cache import (
+from drafter.cli.cache_commands import (
     OfflineOption,
     RefreshOption,
     cache_app,
     cache_mode,
 )
-from drafter.cli_options import (
+from drafter.cli.options import (
     ArchiveOption,
     BrowserOption,
     ConcurrencyOption,
@@ -39,9 +39,9 @@ from drafter.cli_options import (
     TimeoutOption,
     VerboseOption,
 )
-from drafter.cli_run import fail, load_run_settings, run_draft, site_root
+from drafter.cli.run import fail, load_run_settings, run_draft, site_root
+from drafter.draft.skeletons import SKELETONS
 from drafter.errors import DrafterError
-from drafter.skeletons import SKELETONS
 
 app = typer.Typer(
     name="drafter",
@@ -77,7 +77,7 @@ def _episode_number(number: str | None, next_: bool, sources: list[str], site: P
         if number is not None:
             sources.insert(0, number)  # `new --next FILE`: the first word was the source
         from drafter.config import load_settings
-        from drafter.episodes import next_number
+        from drafter.draft.episodes import next_number
 
         root = site_root(site)
         return next_number(root, load_settings(root)[0].section)
@@ -256,7 +256,7 @@ def add(
 @app.command("next")
 def next_episode(site: SiteOption = None, config: ConfigOption = None) -> None:
     """Print the next episode number: one more than the highest in content/talk/."""
-    from drafter.episodes import next_number
+    from drafter.draft.episodes import next_number
 
     try:
         root = site_root(site)
@@ -299,7 +299,7 @@ def show_template(
     ] = None,
 ) -> None:
     """Print the built-in template, to copy into your site's templates/ folder and change."""
-    from drafter.render import TEMPLATE_NAME, builtin_templates_dir
+    from drafter.draft.render import TEMPLATE_NAME, builtin_templates_dir
 
     if skeleton is not None and skeleton not in SKELETONS[:2]:
         raise typer.BadParameter(

@@ -56,7 +56,7 @@ class _WarningLine(logging.Handler):
 
 def show_cache_warnings() -> None:
     """Route the cache's logged warnings to stderr in the CLI's own format (once)."""
-    logger = logging.getLogger("drafter.cache")
+    logger = logging.getLogger("drafter.fetch.cache")
     if not any(isinstance(handler, _WarningLine) for handler in logger.handlers):
         logger.addHandler(_WarningLine(logging.WARNING))
         logger.propagate = False
@@ -79,7 +79,7 @@ def info(
     """Where the page cache is, how many pages and extractions it holds, its size on disk."""
     import sqlite3
 
-    from drafter.cache import PageCache, cache_file
+    from drafter.fetch.cache import PageCache, cache_file
 
     cache = PageCache(cache_file())
     try:
@@ -111,7 +111,7 @@ def info(
 @cache_app.command("clear")
 def clear() -> None:
     """Delete the page cache (also one that is corrupt); the next run fetches every page."""
-    from drafter.cache import PageCache, cache_file
+    from drafter.fetch.cache import PageCache, cache_file
 
     cache = PageCache(cache_file())
     try:

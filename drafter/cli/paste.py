@@ -11,7 +11,7 @@ import threading
 from collections.abc import AsyncIterator, Callable
 from typing import TextIO
 
-from drafter.bookmarks import parse_pasted_line
+from drafter.bookmarks.text import parse_pasted_line
 from drafter.models import Bookmark
 
 PROMPT = "Paste URLs (one or many per line); an empty line to finish, Ctrl-C to cancel:"

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from drafter.cli_cache import show_cache_warnings
+from drafter.cli.cache_commands import show_cache_warnings
 from drafter.errors import DrafterError, InputError, NothingFetchedError
 
 if TYPE_CHECKING:
-    from drafter.bookmarks import ParsedBookmarks
+    from drafter.bookmarks.text import ParsedBookmarks
     from drafter.config import Settings
     from drafter.models import Article
     from drafter.pipeline import BookmarkSource, DraftReport, DraftRequest
@@ -62,12 +62,12 @@ def read_sources(
     urls_are_articles: bool,
 ) -> Source:
     """Every SOURCE (files, -, URLs; none: stdin or interactive paste) as one bookmark list."""
-    from drafter.bookmarks import ParsedBookmarks
-    from drafter.inputs import read_one_source
+    from drafter.bookmarks.sources import read_one_source
+    from drafter.bookmarks.text import ParsedBookmarks
 
     since_date = parse_since(since, settings)
     if not sources and sys.stdin is not None and sys.stdin.isatty():
-        from drafter.paste import pasted_bookmarks
+        from drafter.cli.paste import pasted_bookmarks
 
         return Source(pasted_bookmarks(sys.stdin, say), pasting=True)
     merged: list[Any] = []
@@ -125,7 +125,7 @@ class Progress:
             self._bar.start()
 
     def __call__(self, article: Article) -> None:
-        from drafter.report import article_line
+        from drafter.cli.report import article_line
 
         if self._bar is not None:
             self._bar.update(self._task, advance=1, description=article.url[:60])
@@ -173,7 +173,7 @@ def check_render(settings: Settings) -> None:
 
 
 def site_root(site: Path | None) -> Path:
-    from drafter.episodes import find_site
+    from drafter.draft.episodes import find_site
 
     if site is not None:
         if not site.is_dir():
@@ -218,8 +218,8 @@ def run_draft(
     """What `new` and `add` share: read, draft, report, exit with the documented code."""
     signal.signal(signal.SIGTERM, raise_interrupt)
     show_cache_warnings()
+    from drafter.cli.report import render_warning, report_json, summary_lines
     from drafter.pipeline import DraftRequest, draft_episode, parse_date
-    from drafter.report import render_warning, report_json, summary_lines
 
     progress: Progress | None = None
     target: Path | None = None  # where the draft goes, to say truly what an interrupt left
@@ -279,7 +279,7 @@ def run_draft(
 
 
 def draft_target(request: DraftRequest) -> Path | None:
-    from drafter.episodes import episode_path
+    from drafter.draft.episodes import episode_path
 
     if request.to_stdout:
         return None
@@ -307,7 +307,7 @@ def finish(
     edit: bool,
 ) -> NoReturn:
     """Print the draft or report, the summary; archive and edit; exit with the right code."""
-    from drafter.report import render_warning, report_json, summary_lines
+    from drafter.cli.report import render_warning, report_json, summary_lines
 
     for bookmark, reason in report.left_out:
         say(f"warning: {bookmark.url}: {reason}; skipped")
@@ -340,7 +340,7 @@ def finish(
 
 
 def archive_drafted(source: Source, report: DraftReport, number: int) -> None:
-    from drafter.archive import archive_lines, done_path
+    from drafter.bookmarks.archive import archive_lines, done_path
 
     assert source.text_file is not None and source.parsed is not None
     drafted = {article.url for article in report.articles if article.ok}

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from drafter.config import HUGO_CONFIG_DIR, HUGO_CONFIG_FILES
-from drafter.drafts import linked_urls
+from drafter.draft.edits import linked_urls
 from drafter.errors import DraftExistsError, LockedError, WriteError
 
 STATE_DIR = ".drafter"  # drafter's own folder at the site root: backups and locks

@@ -15,15 +15,15 @@ from pathlib import Path
 
 import jinja2
 
+from drafter.draft.skeletons import fill_archetype, yaml_string
 from drafter.errors import InputError
 from drafter.models import Article
-from drafter.skeletons import fill_archetype, yaml_string
 from drafter.urls import markdown_safe_url, redact_url
 
 TEMPLATE_NAME = "episode.md.j2"
 FAILURE_MARKER = "⚠️ drafter could not read this article"
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # drafter/
 
 
 def builtin_templates_dir() -> Path:

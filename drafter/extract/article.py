@@ -19,7 +19,7 @@ import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
 from drafter.decode import decode_html
-from drafter.lead import (
+from drafter.extract.lead import (
     Block,
     cut_lead,
     is_japanese,
@@ -30,11 +30,11 @@ from drafter.lead import (
     pick,
     tidy,
 )
-from drafter.lead import tree_blocks as _tree_blocks
+from drafter.extract.lead import tree_blocks as _tree_blocks
+from drafter.extract.sites import SiteProfile, name_key, profile_for, profile_for_provider
+from drafter.extract.title import clean_text, head_title, pick_title, strip_site_name
+from drafter.extract.walls import blocked_reason
 from drafter.models import Extracted
-from drafter.sources import SiteProfile, name_key, profile_for, profile_for_provider
-from drafter.title import clean_text, head_title, pick_title, strip_site_name
-from drafter.walls import blocked_reason
 
 _META_KEYS = frozenset(
     {

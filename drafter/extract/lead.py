@@ -15,8 +15,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from drafter.sources import name_key
-from drafter.title import clean_text
+from drafter.extract.sites import name_key
+from drafter.extract.title import clean_text
 
 
 @dataclass(frozen=True)

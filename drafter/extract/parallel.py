@@ -10,9 +10,9 @@ from concurrent.futures import Executor
 from dataclasses import replace
 
 from drafter.config import Settings
+from drafter.extract.worker import extract_page, ready, start_worker
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 from drafter.urls import host_of
-from drafter.workers import extract_page, ready, start_worker
 
 
 def article_from(bookmark: Bookmark, fetched: FetchResult, extracted: Extracted | None) -> Article:
@@ -79,7 +79,7 @@ def extraction_pool(articles: int) -> Executor | None:
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["drafter.extract", "drafter.workers"])
+    context.set_forkserver_preload(["drafter.extract.article", "drafter.extract.worker"])
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,

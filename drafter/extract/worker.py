@@ -1,6 +1,6 @@
 """What runs in the extraction worker processes, kept apart so they start light.
 
-The pool's forkserver preloads only this module and drafter.extract (trafilatura, lxml,
+The pool's forkserver preloads only this module and drafter.extract.article (trafilatura, lxml,
 selectolax): every worker forks from it with the extractor already imported, and the
 parent process never imports the extractor at all (`extract_page` imports it where it runs).
 
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from drafter.models import Extracted
 
 if TYPE_CHECKING:
-    from drafter.sources import SiteProfile
+    from drafter.extract.sites import SiteProfile
 
 PARENT_POLL_SECONDS = 1.0
 
@@ -35,8 +35,8 @@ def extract_page(
     lead_max_en: int,
     profiles: tuple[SiteProfile, ...] = (),
 ) -> Extracted:
-    """drafter.extract.extract_article, imported here, in the process that runs it."""
-    from drafter.extract import extract_article  # noqa: PLC0415 (see the module docstring)
+    """drafter.extract.article.extract_article, imported here, in the process that runs it."""
+    from drafter.extract.article import extract_article  # noqa: PLC0415 (see the module docstring)
 
     return extract_article(
         body, url, headers, lead_max_ja=lead_max_ja, lead_max_en=lead_max_en, profiles=profiles

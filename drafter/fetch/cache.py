@@ -12,7 +12,7 @@ server's Cache-Control, an offline mode that fails per article, and a second tab
 extractions in the same transaction scope; an HTTP-semantics cache would fight all four.
 
 The cache never ends a run: a corrupt, locked or unwritable file gives one warning (logged
-to "drafter.cache") and the run goes on without it. Each write is one transaction, so an
+to "drafter.fetch.cache") and the run goes on without it. Each write is one transaction, so an
 interrupted run leaves whole entries or none.
 """
 
@@ -39,7 +39,8 @@ from drafter.models import Extracted, FetchResult
 # extraction modules' source is mixed in as well, so a development checkout never reuses
 # results of code that has since changed.
 EXTRACTOR_VERSION = f"{__version__}/1"
-_EXTRACTION_MODULES = ("extract", "decode", "lead", "sources", "title", "walls", "models")
+# What extraction reads: every file of drafter/extract/ (rules and site profiles) and these.
+_EXTRACTION_SHARED = ("decode.py", "models.py", "profiles.py")
 DB_NAME = "pages.sqlite3"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT = 5.0  # seconds to wait for another run's write before giving up on the cache
@@ -81,10 +82,14 @@ def cache_file(folder: Path | None = None) -> Path:
 def extractor_fingerprint() -> str:
     """EXTRACTOR_VERSION plus a hash of the extraction modules' source (read, not imported)."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    package = Path(__file__).parent
-    for name in _EXTRACTION_MODULES:
+    package = Path(__file__).resolve().parents[1]
+    extract_dir = package / "extract"
+    names = sorted(
+        [f"extract/{p.name}" for p in extract_dir.glob("*") if p.suffix in {".py", ".toml"}]
+    )
+    for name in [*names, *_EXTRACTION_SHARED]:
         try:
-            digest.update((package / f"{name}.py").read_bytes())
+            digest.update(name.encode() + (package / name).read_bytes())
         except OSError:  # an install without sources: the version constant alone decides
             digest.update(name.encode())
     return f"{EXTRACTOR_VERSION}+{digest.hexdigest()[:16]}"

@@ -16,8 +16,8 @@ from urllib.request import getproxies
 import httpx
 
 from drafter.config import FetchSettings
+from drafter.fetch.pools import HostPools
 from drafter.models import FetchResult
-from drafter.pools import HostPools
 from drafter.urls import FETCHABLE_SCHEMES, host_of, redact_text, url_scheme
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -77,7 +77,7 @@ def build_client(
     settings: FetchSettings, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
     """The one client for a run; honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE. Without
-    a proxy, requests go through per-host pools (drafter.pools); with one, through httpx's
+    a proxy, requests go through per-host pools (drafter.fetch.pools); with one, through httpx's
     own pool (httpx reads the proxy variables only when it makes the transport itself)."""
     if transport is None and not _proxy_configured():
         transport = host_pools(settings)

@@ -8,11 +8,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from drafter.config import Settings
-from drafter.extracting import article_from, extract, labelled
+from drafter.extract.parallel import article_from, extract, labelled
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 
 if TYPE_CHECKING:
-    from drafter.browser import Rendered
+    from drafter.fetch.browser import Rendered
 
 OnArticle = Callable[[Article], None]
 
@@ -69,7 +69,7 @@ async def render_articles(
 ) -> None:
     """Render these pages in one browser and extract them again, updating `done`; without a
     browser, each says why in its provenance and keeps what static HTML gave."""
-    from drafter.browser import BrowserUnavailable, render_all  # noqa: PLC0415 (start-up)
+    from drafter.fetch.browser import BrowserUnavailable, render_all  # noqa: PLC0415 (start-up)
 
     waiting = {bookmark.url: bookmark for bookmark in bookmarks}
     try:

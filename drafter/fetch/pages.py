@@ -19,20 +19,20 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from drafter.cache import (
+from drafter.config import DEFAULT_CACHE_DAYS, CacheMode, FetchSettings
+from drafter.fetch.cache import (
     CachedPage,
     PageCache,
     body_digest,
     extraction_key,
     extractor_fingerprint,
 )
-from drafter.config import DEFAULT_CACHE_DAYS, CacheMode, FetchSettings
 from drafter.models import Extracted, FetchResult
 
 if TYPE_CHECKING:
     import httpx
 
-    from drafter.fetch import Fetcher
+    from drafter.fetch.client import Fetcher
 
 FetchPage = Callable[[str, Mapping[str, str]], Awaitable[FetchResult]]
 OFFLINE_MISS = "not in the page cache (--offline)"
@@ -55,7 +55,7 @@ class Network:
         if self._fetcher is None:
             async with self._opening:
                 if self._fetcher is None:
-                    from drafter.fetch import Fetcher, build_client  # noqa: PLC0415 (httpx only when needed)
+                    from drafter.fetch.client import Fetcher, build_client  # noqa: PLC0415 (httpx only when needed)
 
                     client = build_client(self.settings, self.transport)
                     await self._stack.enter_async_context(client)

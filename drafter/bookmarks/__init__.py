@@ -1,0 +1,1 @@
+"""Stage 1: every SOURCE (text, stdin, browser exports, feeds, link lists) → bookmarks."""

@@ -1,0 +1,1 @@
+"""The command line: typer commands over one library call each (see drafter.pipeline)."""

@@ -1,0 +1,1 @@
+"""Stage 4: rendering the episode page, its front matter, where it lives, the host's edits."""
