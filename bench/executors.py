@@ -1,8 +1,8 @@
 """Which extraction executor: processes or threads, how many, with the cache or without.
 
-    .venv/bin/python bench/pool.py [--pages 200] [--hosts 20] [--latency-ms 20] [--repeat 2]
+    .venv/bin/python bench/executors.py [--pages 200] [--hosts 20] [--latency-ms 20] [--repeat 2]
 
-Runs drafter's `collect_articles` in this process over bench/fetch.py's generated pages and
+Runs drafter's `collect_articles` in this process over bench/draft_speed.py's generated pages and
 page server, once per variant and round, and prints the wall time and this process's CPU
 (the event loop, HTTP and the cache; a process pool's workers are not in it). Variants:
 `procN` (the pipeline's own pool, N workers), `threadN` (a thread pool of N), `none` (each
@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import fetch
+import draft_speed as fetch
 
 from drafter import pipeline
 from drafter.config import Settings

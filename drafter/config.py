@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from drafter import __version__
-from drafter.draft.skeletons import SKELETONS
 from drafter.errors import InputError
 
 if TYPE_CHECKING:
-    from drafter.extract.sites import SiteProfile
+    from drafter.profiles import SiteProfile
 
 DEFAULT_SECTION = "talk"
 DEFAULT_TITLE_PATTERN = "#{number} Coming Soon"
@@ -35,6 +33,7 @@ DEFAULT_RENDER_PAGES = 2  # browser pages open at once
 DEFAULT_RENDER_SETTLE = 2.0  # after `load`, wait at most this long for the network to go quiet
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 DEFAULT_SKELETON = "academic"
+SKELETONS = ("academic", "hugoblox-2026", "archetype")  # front matters drafter can write
 CONFIG_FILE = "drafter.toml"
 USER_AGENT = (
     f"drafter/{__version__} (podcast show-notes drafter; +https://pypi.org/project/drafter/)"
@@ -162,7 +161,9 @@ def load_settings(
                 raise InputError(f'{where}: labels must be a table of host = "label"')
             labels.update({k.lower(): v for k, v in value.items()})
         elif key == "profiles":
-            profiles.extend(_profiles(value, where))
+            from drafter.profiles import profiles_from_tables  # noqa: PLC0415 - files with profiles
+
+            profiles.extend(profiles_from_tables(value, where))
         elif key in _TOP_FIELDS:
             default = _TOP_FIELDS[key].default
             top[key] = (
@@ -192,52 +193,6 @@ def load_settings(
         fetch=FetchSettings(**fetch),  # type: ignore[arg-type]
     )
     return settings, origins
-
-
-_PROFILE_TEXT = ("name", "label")
-_PROFILE_LISTS = (
-    "hosts", "aliases", "title_patterns", "title_selectors", "lead_selectors",
-    "drop_selectors", "credit_selectors",
-)  # fmt: skip
-
-
-def _profiles(value: object, where: str) -> list[SiteProfile]:
-    """[[profiles]] tables → SiteProfiles; a bad entry names its key, index and file."""
-    from drafter.extract.sites import SiteProfile  # noqa: PLC0415 - only when a file has profiles
-
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise InputError(f"{where}: profiles must be [[profiles]] tables")
-    made = []
-    for index, table in enumerate(value):
-        here = f"{where}: profiles[{index}]"
-        known = (*_PROFILE_TEXT, *_PROFILE_LISTS, "syndicates")
-        for key in table:
-            if key not in known:
-                raise InputError(f"{here}: unknown key '{key}' (known keys: {', '.join(known)})")
-        hosts = table.get("hosts")
-        if not hosts:
-            raise InputError(f'{here}: hosts is required, e.g. hosts = ["example.com"]')
-        lists: dict[str, tuple[str, ...]] = {}
-        for key in _PROFILE_LISTS:
-            items = table.get(key, [])
-            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-                raise InputError(f"{here}: {key} must be a list of strings")
-            lists[key] = tuple(item.lower() if key == "hosts" else item for item in items)
-        for key in ("title_patterns",):
-            for pattern in lists[key]:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise InputError(f"{here}: {key}: bad pattern {pattern!r} ({exc})") from exc
-        label = table.get("label", "")
-        name = table.get("name", lists["hosts"][0])
-        syndicates = table.get("syndicates", False)
-        if not isinstance(label, str) or not isinstance(name, str):
-            raise InputError(f'{here}: name and label must be strings (label = "" for none)')
-        if not isinstance(syndicates, bool):
-            raise InputError(f"{here}: syndicates must be true or false")
-        made.append(SiteProfile(name=name, label=label or None, syndicates=syndicates, **lists))
-    return made
 
 
 def settings_table(settings: Settings) -> dict[str, object]:

@@ -19,7 +19,6 @@ from drafter.draft.episodes import (
     covered_urls,
     episode_lock,
     episode_path,
-    write_atomic,
 )
 from drafter.draft.render import Episode, render_episode, render_sections
 from drafter.draft.skeletons import load_archetype
@@ -40,6 +39,7 @@ from drafter.extract.parallel import (
 from drafter.fetch.cache import PageCache, cache_file
 from drafter.fetch.javascript import render_articles, wants_render
 from drafter.fetch.pages import Network, PageSource
+from drafter.files import write_atomic
 from drafter.models import Article, Bookmark
 
 if TYPE_CHECKING:

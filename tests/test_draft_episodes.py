@@ -11,9 +11,9 @@ from drafter.draft.episodes import (
     episode_lock,
     episode_path,
     find_site,
-    write_atomic,
 )
 from drafter.errors import DraftExistsError, LockedError, WriteError
+from drafter.files import write_atomic
 
 
 @pytest.mark.parametrize("marker", ["hugo.toml", "config.yaml", "config/_default"])

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from drafter.extract.sites import PROFILES, name_key, profile_for, profile_for_provider
+from drafter.config import load_settings
+from drafter.errors import InputError
+from drafter.extract.sites import (
+    SITES_FILE,
+    builtin_profiles,
+    name_key,
+    profile_for,
+    profile_for_provider,
+)
+from drafter.profiles import profiles_from_tables
+from tests.conftest import run_drafter
+
+PROFILES = builtin_profiles()
 
 
 @pytest.mark.parametrize(
@@ -93,3 +109,60 @@ def test_table_is_consistent() -> None:
             *profile.credit_selectors,
         ):
             parser.css(selector)  # raises on a selector lexbor cannot read
+
+
+def test_builtin_file_is_read_by_the_drafter_toml_loader(tmp_path: Path) -> None:
+    """sites.toml is checked by the schema users' [[profiles]] go through: a bad built-in
+    entry fails here, and any entry copied into a site's drafter.toml reads the same."""
+    table = tomllib.loads(SITES_FILE.read_text(encoding="utf-8"))
+    assert set(table) == {"profiles"}
+    assert len(profiles_from_tables(table["profiles"], "sites.toml")) == len(PROFILES)
+    for index, entry in enumerate(table["profiles"]):
+        (tmp_path / "drafter.toml").write_text(
+            "[[profiles]]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in entry.items()),
+            encoding="utf-8",
+        )
+        settings, _ = load_settings(tmp_path)
+        (own,) = settings.profiles
+        assert replace(own, origin="sites.toml") == PROFILES[index]
+
+
+def toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"hosts": ["a.example"], "lable": "A"}, "profiles[0]: unknown key 'lable'"),
+        ({"label": "A"}, "profiles[0]: hosts is required"),
+        ({"hosts": ["a.example"], "title_patterns": ["(unclosed"]}, "bad pattern"),
+        ({"hosts": "a.example"}, "hosts must be a list of strings"),
+    ],
+)
+def test_a_bad_entry_is_an_error_naming_it(entry: dict[str, object], message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        profiles_from_tables([entry], "sites.toml")
+
+
+def test_config_profiles_lists_the_sites_own_first(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('title = "x"\n', encoding="utf-8")
+    (tmp_path / "drafter.toml").write_text(
+        '[[profiles]]\nname = "pk-own"\nhosts = ["publickey1.jp"]\nlabel = "PK"\n',
+        encoding="utf-8",
+    )
+    result = run_drafter("config", "--profiles", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("#")]
+    assert lines[0].startswith("pk-own: publickey1.jp → PK  # ")
+    assert lines[0].endswith("drafter.toml")
+    builtin = next(line for line in lines if line.startswith("publickey:"))
+    assert "# built-in; your own profile takes publickey1.jp" in builtin
+    assert len(lines) == len(PROFILES) + 1
+    data = json.loads(run_drafter("config", "--profiles", "--json", cwd=tmp_path).stdout)
+    assert [row["name"] for row in data["profiles"]][:2] == ["pk-own", "publickey"]
+    assert data["profiles"][1]["overridden_for"] == ["publickey1.jp"]

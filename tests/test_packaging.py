@@ -31,6 +31,7 @@ def test_wheel_installs_and_drafts(tmp_path: Path, server: LocalServer, site: Pa
     assert "drafter/templates/episode.md.j2" in names
     assert "drafter/templates/skeletons/academic.md.j2" in names
     assert "drafter/py.typed" in names
+    assert "drafter/extract/sites.toml" in names  # the built-in site profiles
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)

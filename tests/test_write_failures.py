@@ -130,7 +130,7 @@ def test_a_refused_rename_keeps_the_old_draft(
 
         monkeypatch.setattr(Path, "replace", replace)
     else:
-        monkeypatch.setattr(os, "link", refuse)  # the os module drafter.draft.episodes uses
+        monkeypatch.setattr(os, "link", refuse)  # the os module drafter.files uses
     with pytest.raises(WriteError, match="permission denied"):
         draft(site, served, force=force)
     assert temp_files(site) == []

@@ -11,8 +11,8 @@ from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
-from drafter.draft.episodes import write_atomic
 from drafter.errors import WriteError
+from drafter.files import write_atomic
 
 
 def done_path(source: Path) -> Path:

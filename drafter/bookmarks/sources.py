@@ -7,8 +7,8 @@ is itself the one article to draft.
 
 from __future__ import annotations
 
-import asyncio
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -50,19 +50,6 @@ def _read_bytes(source: str) -> tuple[bytes, str, Path | None]:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
 
 
-def _fetch_source_url(url: str, settings: Settings) -> bytes | None:
-    """The bytes at a SOURCE URL (HTML or XML), or None when it cannot be fetched (then it
-    is an article): drafter's own fetcher, with its retries, deadline and size cap."""
-    from drafter.fetch.client import FEED_TYPES, Fetcher, build_client  # noqa: PLC0415 (start-up)
-
-    async def get() -> bytes | None:
-        async with build_client(settings.fetch) as client:
-            result = await Fetcher(client, settings.fetch, FEED_TYPES).fetch(url)
-        return result.body if result.ok else None
-
-    return asyncio.run(get())
-
-
 def read_one_source(
     source: str,
     settings: Settings,
@@ -70,13 +57,17 @@ def read_one_source(
     folder: str | None = None,
     since: datetime | None = None,
     urls_are_articles: bool = False,
+    fetch_url: Callable[[str], bytes | None] = lambda url: None,
 ) -> ReadSource:
-    """Parse one SOURCE argument into bookmarks, with errors that name it."""
+    """Parse one SOURCE argument into bookmarks, with errors that name it.
+
+    A SOURCE URL is read with `fetch_url` (the fetch stage's, passed in by the caller so this
+    stage never imports it): a feed gives its entries; None or any other page is an article."""
     if url_scheme(source) in FETCHABLE_SCHEMES:
         article = ParsedBookmarks([Bookmark(url=normalise_url(source))], [])
         if urls_are_articles:
             return ReadSource(redact_url(source), article)
-        data = _fetch_source_url(source, settings)
+        data = fetch_url(source)
         if data is None or detect_format(data) != "feed":
             return ReadSource(redact_url(source), article)
         return ReadSource(redact_url(source), read_source(data, source, folder=folder, since=since))

@@ -40,7 +40,7 @@ from drafter.cli.options import (
     VerboseOption,
 )
 from drafter.cli.run import fail, load_run_settings, run_draft, site_root
-from drafter.draft.skeletons import SKELETONS
+from drafter.config import SKELETONS, Settings
 from drafter.errors import DrafterError
 
 app = typer.Typer(
@@ -268,7 +268,12 @@ def next_episode(site: SiteOption = None, config: ConfigOption = None) -> None:
 
 @app.command("config")
 def show_config(
-    site: SiteOption = None, config: ConfigOption = None, as_json: JsonOption = False
+    site: SiteOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+    profiles: Annotated[
+        bool, typer.Option("--profiles", help="Print the site profiles in effect instead.")
+    ] = False,
 ) -> None:
     """Print the effective settings and where each came from (default, file or flag)."""
     from drafter.config import settings_table
@@ -278,6 +283,9 @@ def show_config(
         settings, origins = load_run_settings(root, config, {})
     except DrafterError as exc:
         fail(exc)
+    if profiles:
+        print_profiles(settings, as_json=as_json)
+        return
     table = settings_table(settings)
     if as_json:
         data = {
@@ -290,6 +298,23 @@ def show_config(
     for key, value in table.items():
         shown = json.dumps(value, ensure_ascii=False)
         print(f"{key} = {shown}  # {origins.get(key, 'default')}")
+
+
+def print_profiles(settings: Settings, *, as_json: bool) -> None:
+    """The profiles in the order drafter consults them, one line each, or as JSON."""
+    from drafter.extract.sites import SITES_FILE, effective_profiles
+
+    rows = effective_profiles(settings.profiles)
+    if as_json:
+        data = {"builtin_file": str(SITES_FILE), "profiles": rows}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    print(f"# in the order drafter consults them; built-in: {SITES_FILE}")
+    for row in rows:
+        label = row["label"] or "(no label)"
+        taken = row.get("overridden_for")
+        note = f"; your own profile takes {', '.join(taken)}" if taken else ""
+        print(f"{row['name']}: {', '.join(row['hosts'])} → {label}  # {row['from']}{note}")
 
 
 @app.command("template")

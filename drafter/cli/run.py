@@ -77,7 +77,12 @@ def read_sources(
     snapshot = ""
     for source in sources or ["-"]:
         read = read_one_source(
-            source, settings, folder=folder, since=since_date, urls_are_articles=urls_are_articles
+            source,
+            settings,
+            folder=folder,
+            since=since_date,
+            urls_are_articles=urls_are_articles,
+            fetch_url=lambda url: _fetch_source(url, settings),
         )
         if read.text_file is not None and len(sources) == 1:
             text_file, snapshot = read.text_file, read.snapshot
@@ -93,6 +98,12 @@ def read_sources(
         raise InputError(f"no usable URL in {names}")
     parsed = ParsedBookmarks(merged, skipped)
     return Source(merged, parsed=parsed, text_file=text_file, snapshot=snapshot)
+
+
+def _fetch_source(url: str, settings: Settings) -> bytes | None:
+    from drafter.fetch.client import fetch_source_bytes  # httpx only when a SOURCE is a URL
+
+    return fetch_source_bytes(url, settings.fetch)
 
 
 def parse_since(since: str | None, settings: Settings) -> datetime | None:

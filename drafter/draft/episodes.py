@@ -9,18 +9,16 @@ lock keeps two runs (a cron job and a person) from writing the same episode at o
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from drafter.config import HUGO_CONFIG_DIR, HUGO_CONFIG_FILES
 from drafter.draft.edits import linked_urls
-from drafter.errors import DraftExistsError, LockedError, WriteError
+from drafter.errors import LockedError, WriteError
+from drafter.files import describe_os_error, write_atomic
 
 STATE_DIR = ".drafter"  # drafter's own folder at the site root: backups and locks
 
@@ -41,79 +39,6 @@ def episode_path(site: Path, section: str, number: int) -> Path:
     return site / "content" / section / str(number) / "index.md"
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _new_file_mode(replacing: Path) -> int:
-    """The mode the file would have had: the replaced file's, else 0666 less the umask."""
-    with contextlib.suppress(OSError):
-        return replacing.stat().st_mode & 0o7777
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
-    """A fsynced temporary file in `folder`, ready to be renamed into place."""
-    fd, name = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, mode)  # mkstemp makes 0600; the draft should read like any other page
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
-def _describe(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied"
-    if exc.errno == errno.ENOTDIR:
-        return "a file is in the way where a folder should be"
-    return exc.strerror or str(exc)
-
-
-def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
-    """Write `content` to `path` all at once. Without `replace`, an existing file is an error."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if path.is_dir():
-        raise WriteError(f"cannot write {path}: a folder of that name is in the way")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as exc:
-        raise WriteError(f"cannot create {path.parent}: a file of that name is in the way") from exc
-    except OSError as exc:
-        raise WriteError(f"cannot create {path.parent}: {_describe(exc)}") from exc
-    try:
-        temp = _write_temp(path.parent, data, _new_file_mode(path))
-    except OSError as exc:
-        raise WriteError(f"cannot write {path}: {_describe(exc)}") from exc
-    try:
-        if replace:
-            temp.replace(path)
-        else:
-            # link() refuses to overwrite: the draft appears whole, and only if it was absent.
-            os.link(temp, path)
-    except FileExistsError as exc:
-        raise DraftExistsError(f"{path} already exists") from exc
-    except OSError as exc:
-        raise WriteError(f"cannot write {path}: {_describe(exc)}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
-
-
 def backup_draft(site: Path, path: Path, number: int, now: datetime) -> Path:
     """Copy the current draft to <site>/.drafter/backups/<n>-<timestamp>.md; return where."""
     backups = site / STATE_DIR / "backups"
@@ -126,7 +51,7 @@ def backup_draft(site: Path, path: Path, number: int, now: datetime) -> Path:
     try:
         current = path.read_bytes()
     except OSError as exc:
-        raise WriteError(f"cannot read {path} to back it up: {_describe(exc)}") from exc
+        raise WriteError(f"cannot read {path} to back it up: {describe_os_error(exc)}") from exc
     write_atomic(target, current, replace=False)
     return target
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from drafter.errors import InputError
 
 # The front matters drafter knows: the two built in, and the site's own archetype.
-SKELETONS = ("academic", "hugoblox-2026", "archetype")
 
 # A Hugo action in an archetype: {{ ... }} (with optional whitespace trimming dashes).
 _ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")

@@ -31,10 +31,11 @@ from drafter.extract.lead import (
     tidy,
 )
 from drafter.extract.lead import tree_blocks as _tree_blocks
-from drafter.extract.sites import SiteProfile, name_key, profile_for, profile_for_provider
+from drafter.extract.sites import name_key, profile_for, profile_for_provider
 from drafter.extract.title import clean_text, head_title, pick_title, strip_site_name
 from drafter.extract.walls import blocked_reason
 from drafter.models import Extracted
+from drafter.profiles import SiteProfile
 
 _META_KEYS = frozenset(
     {
@@ -129,7 +130,7 @@ def _profile_blocks(tree: LexborHTMLParser, profile: SiteProfile) -> list[Block]
 
 
 # trafilatura's cheapest call for a lead: the body text alone, no metadata, no fallbacks.
-# bench/fetch.py measures its ideal with the same options.
+# bench/draft_speed.py measures its ideal with the same options.
 LEAD_ONLY: dict[str, Any] = {
     "fast": True,
     "with_metadata": False,

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 
 from selectolax.lexbor import LexborHTMLParser
 
-from drafter.extract.sites import SiteProfile, name_key, normalise_host, title_regexes
+from drafter.extract.sites import name_key, normalise_host, title_regexes
+from drafter.profiles import SiteProfile
 
 # Separators between a headline and the site name, widest first (never a bare space).
 _SEPARATOR = re.compile(r"\s+[-|–—·»/~]\s+|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--?\s*|\s+ー\s+")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from drafter.models import Extracted
 
 if TYPE_CHECKING:
-    from drafter.extract.sites import SiteProfile
+    from drafter.profiles import SiteProfile
 
 PARENT_POLL_SECONDS = 1.0
 

@@ -297,3 +297,15 @@ class Fetcher:
             await asyncio.sleep(delay)
         elapsed = time.monotonic() - started if started is not None else 0.0
         return FetchResult(url=url, error=redact_text(error), elapsed=elapsed)
+
+
+def fetch_source_bytes(url: str, settings: FetchSettings) -> bytes | None:
+    """The bytes at a SOURCE URL (HTML or XML), or None when it cannot be fetched (then it
+    is an article): drafter's own fetcher, with its retries, deadline and size cap."""
+
+    async def get() -> bytes | None:
+        async with build_client(settings) as client:
+            result = await Fetcher(client, settings, FEED_TYPES).fetch(url)
+        return result.body if result.ok else None
+
+    return asyncio.run(get())

@@ -1,6 +1,6 @@
 """What rendering a page in the browser costs, against fetching it: time and memory.
 
-    .venv/bin/python bench/render.py [--pages N] [--corpus] [--json]
+    .venv/bin/python bench/browser_cost.py [--pages N] [--corpus] [--json]
 
 Pages are served from a loopback server, so the figures are drafter's own cost, not the
 network's. For each set of pages the script measures, in one run:

@@ -1,6 +1,6 @@
 """How close a draft comes to the network's limit, what a warm re-run costs, how fast we start.
 
-    .venv/bin/python bench/fetch.py [--json] [--only network|cpu] [--help-runs N]
+    .venv/bin/python bench/draft_speed.py [--json] [--only network|cpu] [--help-runs N]
 
 A separate process serves generated article pages (50-150 KB of HTML each, Japanese and
 English, every URL distinct bytes) from H hosts (127.0.0.2, 127.0.0.3, ... one asyncio

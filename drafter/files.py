@@ -1,0 +1,87 @@
+"""Writing a file all at once: a temporary file in the same folder, fsynced, then renamed
+(or hard-linked, when nothing may be replaced) into place, so a reader never sees half of it.
+Shared by the draft and the bookmarks archive."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import DraftExistsError, WriteError
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _new_file_mode(replacing: Path) -> int:
+    """The mode the file would have had: the replaced file's, else 0666 less the umask."""
+    with contextlib.suppress(OSError):
+        return replacing.stat().st_mode & 0o7777
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
+    """A fsynced temporary file in `folder`, ready to be renamed into place."""
+    fd, name = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600; the draft should read like any other page
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OS error as a person reads it (\"the disk is full\"), for a one-line message."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied"
+    if exc.errno == errno.ENOTDIR:
+        return "a file is in the way where a folder should be"
+    return exc.strerror or str(exc)
+
+
+def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
+    """Write `content` to `path` all at once. Without `replace`, an existing file is an error."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_dir():
+        raise WriteError(f"cannot write {path}: a folder of that name is in the way")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise WriteError(f"cannot create {path.parent}: a file of that name is in the way") from exc
+    except OSError as exc:
+        raise WriteError(f"cannot create {path.parent}: {describe_os_error(exc)}") from exc
+    try:
+        temp = _write_temp(path.parent, data, _new_file_mode(path))
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {describe_os_error(exc)}") from exc
+    try:
+        if replace:
+            temp.replace(path)
+        else:
+            # link() refuses to overwrite: the draft appears whole, and only if it was absent.
+            os.link(temp, path)
+    except FileExistsError as exc:
+        raise DraftExistsError(f"{path} already exists") from exc
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {describe_os_error(exc)}") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
