@@ -53,3 +53,30 @@ EN_PARAGRAPHS = [
     "The instances use custom chips designed in-house and are available in several regions "
     "starting today, the company said in a blog post.",
 ]
+
+
+JA_LEAD = (
+    "株式会社サンプルは3月4日、新しいクラウドサービス「Sample Cloud」の提供を開始したと発表した。"
+)
+EN_LEAD = (
+    "Sample Corp released version 2.0 of its open source database on Tuesday, adding a new "
+    "query planner and support for vector search."
+)
+
+
+def html(
+    *,
+    head: str = "",
+    body: str,
+    title: str | None = None,
+    charset: str | None = "utf-8",
+) -> str:
+    """A bare page around `body`, for tests that write their own markup."""
+    meta = f'<meta charset="{charset}">' if charset else ""
+    title_tag = f"<title>{title}</title>" if title is not None else ""
+    return f"<!doctype html><html><head>{meta}{title_tag}{head}</head><body>{body}</body></html>"
+
+
+def og(prop: str, value: str) -> str:
+    """An Open Graph meta tag."""
+    return f'<meta property="{prop}" content="{value}">'

@@ -1,0 +1,62 @@
+"""The lead's own rules: its length limits cut at a sentence end, and what is never a lead."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.extract.article import extract_article
+from drafter.extract.lead import cut_lead, junk_reason
+from tests.samples import EN_LEAD, JA_LEAD, html
+
+
+def test_lead_limits_cut_at_a_sentence_end() -> None:
+    long_ja = JA_LEAD * 5
+    got = extract_article(
+        html(title="t", body=f"<article><p>{long_ja}</p></article>").encode(),
+        "https://example.jp/long",
+        {},
+    )
+    assert got.lead is not None
+    assert len(got.lead) <= 200 and got.lead.endswith("。")
+    long_en = " ".join([EN_LEAD] * 5)
+    got = extract_article(
+        html(title="t", body=f"<article><p>{long_en}</p></article>").encode(),
+        "https://example.com/long",
+        {},
+        lead_max_en=300,
+    )
+    assert got.lead is not None
+    assert len(got.lead) <= 300 and got.lead.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("短い。", 200, "短い。"),
+        ("一文目です。二文目です。三文目です。", 13, "一文目です。二文目です。"),
+        ("First one. Second one here.", 20, "First one."),
+        ("No sentence end anywhere in this rather long line", 20, "No sentence end…"),
+    ],
+)
+def test_cut_lead(text: str, limit: int, expected: str) -> None:
+    assert cut_lead(text, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("By Jane Doe", "byline"),
+        ("文：山田太郎", "byline"),
+        ("2024年3月4日 12:00 公開", "dateline"),
+        ("Updated March 3, 2024 at 10:15 am", "dateline"),
+        ("拡大画像表示", "caption"),
+        ("トップ > ニュース > クラウド", "breadcrumb"),
+        ("関連記事", "related"),
+        ("This article was originally published on Example.", "original"),
+        ("続きを読むには会員登録が必要です。", "paywall"),
+        (JA_LEAD, None),
+        (EN_LEAD, None),
+    ],
+)
+def test_junk_reasons(text: str, reason: str | None) -> None:
+    assert junk_reason(text) == reason
