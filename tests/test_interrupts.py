@@ -158,7 +158,7 @@ SIGNAL_AT = """
 import os, signal, sys, time
 from pathlib import Path
 
-import drafter.draft.episodes as episodes
+import drafter.files as files
 
 where, signame, *args = sys.argv[1:]
 signum = getattr(signal, signame)
@@ -180,14 +180,14 @@ def fsync(fd: int) -> None:
 
 os.fsync = fsync
 if where == "dir":  # after the draft is in place, while its folder is fsynced
-    real_dir = episodes._fsync_dir
+    real_dir = files._fsync_dir
 
     def fsync_dir(folder: Path) -> None:
         if folder.name == "28":
             interrupt()
         real_dir(folder)
 
-    episodes._fsync_dir = fsync_dir
+    files._fsync_dir = fsync_dir
 
 from drafter.cli.app import main
 
