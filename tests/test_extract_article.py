@@ -298,5 +298,5 @@ def test_provenance_is_recorded() -> None:
     page = html(title="t", head=og("og:title", "見出し"), body=ARTICLE, charset="Shift_JIS")
     page = page.encode("cp932")
     got = extract_article(page, "https://example.jp/x", {"content-type": "text/html"})
-    assert (got.title_from, got.lead_from) == ("og:title", "body paragraph")
+    assert (got.title_from, got.lead_from) == ("h1", "first paragraph after the headline")
     assert got.charset_from == "meta"

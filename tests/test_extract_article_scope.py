@@ -1,6 +1,7 @@
-"""What trafilatura reads: the page's one article container (holding the headline) when it
-has one, the whole cleaned page otherwise, and the whole page when the container holds no
-lead after all."""
+"""What trafilatura reads, on pages where no heading shows the headline (the <title> says
+something else than the h1, so the lead cannot be read down from the headline): the page's
+one article container (holding an h1) when it has one, the whole cleaned page otherwise,
+and the whole page when the container holds no lead after all."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ URL = "https://news.example.org/2026/11/article.html"
 
 def page(body: str) -> bytes:
     return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>見出し | Example</title>"
+        "<!doctype html><html><head><meta charset='utf-8'><title>別の題の記事 | Example</title>"
         f"</head><body>{body}</body></html>"
     ).encode()
 

@@ -16,23 +16,23 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from drafter.decode import decode_html
+from drafter.extract.body import Lead, blocks_after, blocks_within, first_paragraph
+from drafter.extract.decoration import Cut, strip_firm
 from drafter.extract.lead import (
     Block,
     cut_lead,
     is_japanese,
     is_prose,
-    junk_reason,
-    looks_like_title,
     node_blocks,
     pick,
     tidy,
 )
 from drafter.extract.lead import tree_blocks as _tree_blocks
 from drafter.extract.sites import name_key, profile_for, profile_for_provider
-from drafter.extract.title import clean_text, head_title, pick_title, strip_site_name
+from drafter.extract.title import clean_text, head_title, json_ld_headline, pick_title
 from drafter.extract.walls import blocked_reason
 from drafter.models import Extracted
 from drafter.profiles import SiteProfile
@@ -85,9 +85,16 @@ def read_meta(tree: LexborHTMLParser) -> dict[str, str]:
 
 
 def _provider(
-    tree: LexborHTMLParser, title: str | None, meta: Mapping[str, str], profile: SiteProfile
+    tree: LexborHTMLParser,
+    title: str | None,
+    meta: Mapping[str, str],
+    profile: SiteProfile,
+    cuts: tuple[Cut, ...],
 ) -> str | None:
     """The original publisher a syndicating page credits, or None."""
+    for cut in cuts:
+        if cut.reason == "credit":
+            return cut.text.strip("（()） ")
     for raw in (title, meta.get("og:description"), meta.get("twitter:description")):
         if raw:
             match = _PROVIDER_SUFFIX.search(raw)
@@ -106,13 +113,14 @@ def _label(
     title: str | None,
     meta: Mapping[str, str],
     profile: SiteProfile | None,
+    cuts: tuple[Cut, ...] = (),
 ) -> tuple[str | None, str | None]:
     """(label, title without a provider credit) from the profile, credit or og:site_name."""
     if profile is None:
         return meta.get("og:site_name"), title
     if not profile.syndicates:
         return profile.label, title
-    provider = _provider(tree, title, meta, profile)
+    provider = _provider(tree, title, meta, profile, cuts)
     if provider is None:
         return profile.label, title
     if title:
@@ -210,54 +218,27 @@ def _description_stem(description: str) -> str | None:
     return stem if len(stem) >= 15 else None
 
 
-def _repeated_by(text: str, stem: str) -> bool:
-    """Whether `text` is the paragraph the description repeats, whole or cut short."""
-    return text.startswith(stem[:_MATCH_PREFIX]) and len(text) >= len(stem)
+def _container(tree: LexborHTMLParser) -> LexborNode | None:
+    """The page's one ``<article>`` (else one ``<main>``), else its body."""
+    for selector in ("article", "main"):
+        nodes = tree.css(selector)
+        if len(nodes) == 1:
+            return nodes[0]
+    return tree.body
 
 
-def _anchored_lead(tree: LexborHTMLParser, description: str, title: str | None) -> str | None:
-    """The page's first prose paragraph, when the meta description repeats it.
-
-    Two signals that agree: the page's own first paragraph of running text, and the summary
-    the site wrote of it. The full path below would settle on this paragraph too (a
-    description match before anything the extractor finds wins there), so trafilatura,
-    most of a page's extraction time, is not run for it.
-    """
+def _vouched_paragraph(tree: LexborHTMLParser, description: str, title: str | None) -> Lead | None:
+    """Where no heading shows the headline, the container's first paragraph in document
+    order, when the description repeats it: two signals that agree, so trafilatura (most of
+    a page's extraction time) need not run."""
     stem = _description_stem(description)
-    body = tree.body
-    if stem is None or body is None:
+    container = _container(tree)
+    if stem is None or container is None:
         return None
-    for block in node_blocks(body):
-        text = block.text
-        if block.kind != "p" or junk_reason(text) or not is_prose(text):
-            continue
-        if looks_like_title(text, title):
-            continue
-        return text if _repeated_by(text, stem) and _reads_as_lead(text) else None
-    return None
-
-
-def _summarised_paragraph(
-    tree: LexborHTMLParser, description: str, found: str | None
-) -> str | None:
-    """The page paragraph that the meta description repeats or cuts short.
-
-    Many sites print their summary lead as the first paragraph and repeat it (whole or cut)
-    as the description; extractors often skip that block as a teaser. It is taken when it
-    comes before the extractor's first paragraph and reads as a lead, not a one-line dek.
-    """
-    stem = _description_stem(description)
-    body = tree.body
-    if stem is None or body is None or (found and found.startswith(stem[:_MATCH_PREFIX])):
-        return None
-    found_prefix = found[:_MATCH_PREFIX] if found else None
-    for block in node_blocks(body):
-        if block.kind != "p":
-            continue
-        if found_prefix and block.text.startswith(found_prefix):
-            return None
-        if _repeated_by(block.text, stem):
-            return block.text if _reads_as_lead(block.text) else None
+    lead = first_paragraph(blocks_within(container), title)
+    text = lead.text or ""
+    if text.startswith(stem[:_MATCH_PREFIX]) and len(text) >= len(stem) and _reads_as_lead(text):
+        return lead
     return None
 
 
@@ -289,6 +270,7 @@ def _lead(
     profile: SiteProfile | None,
     title: str | None,
     meta: Mapping[str, str],
+    anchor: LexborNode | None = None,
 ) -> tuple[str | None, str | None]:
     """The lead text (uncut) and where it came from."""
     profile_blocks: list[Block] = []
@@ -304,21 +286,21 @@ def _lead(
     for node in tree.css(_DROP_ALWAYS):
         node.decompose()
     _drop_forms(tree)
+    if anchor is not None:
+        walked = first_paragraph(blocks_after(anchor), title)
+        if walked.text:
+            return walked.text, walked.provenance
     summary = description if description and is_prose(description) else None
     if summary:
-        anchored = _anchored_lead(tree, summary, title)
-        if anchored:
-            return anchored, "paragraph the description repeats"
+        vouched = _vouched_paragraph(tree, summary, title)
+        if vouched is not None:
+            return vouched.text, "first paragraph, the description repeating it"
     scope = _article_scope(tree)
     body_blocks = _trafilatura_blocks(scope or tree.html or "", url)
     found = pick(body_blocks, title, strict=True)
     if scope and not found:  # nothing in the container after all: the whole page, then
         body_blocks = _trafilatura_blocks(tree.html or "", url)
         found = pick(body_blocks, title, strict=True)
-    if summary:
-        summarised = _summarised_paragraph(tree, summary, found)
-        if summarised:
-            return summarised, "page paragraph"
     if found:
         return _unmerged(tree, found), "body paragraph"
     dom_blocks = _dom_blocks(tree)
@@ -368,6 +350,7 @@ def _extract(
     content_type = headers.get("content-type")
     html, charset, charset_from = decode_html(body, content_type)
     tree = LexborHTMLParser(html)
+    headline_ld = json_ld_headline(tree)
     tree.strip_tags(["script", "style", "noscript", "template"])
     meta = read_meta(tree)
     provenance = {"charset": charset, "charset_from": charset_from}
@@ -377,11 +360,14 @@ def _extract(
         label = profile.label if profile else None
         return Extracted(title=None, source=label, lead=None, blocked=blocked, **provenance)
 
-    title, title_from = pick_title(tree, meta, profile, host)
-    label, title = _label(tree, title, meta, profile)
+    headline = pick_title(tree, meta, profile, host, headline_ld)
+    title, title_from = headline.text, headline.provenance
+    label, title = _label(tree, title, meta, profile, headline.cuts)
     if title and label and profile is not None and profile.syndicates:
-        title = strip_site_name(title, (name_key(label),)) or title
-    lead, lead_from = _lead(url=url, tree=tree, profile=profile, title=title, meta=meta)
+        title = strip_firm(title, (name_key(label),))[0] or title
+    lead, lead_from = _lead(
+        url=url, tree=tree, profile=profile, title=title, meta=meta, anchor=headline.node
+    )
     if lead:
         lead = cut_lead(lead, lead_max_ja if is_japanese(lead) else lead_max_en)
     return Extracted(

@@ -24,7 +24,8 @@ class Block:
     """One candidate paragraph: its text and the kind of element it came from."""
 
     text: str
-    kind: str  # "p" (paragraph or line), "heading", "list", "quote"
+    kind: str  # "p" (paragraph or line), "heading", "list", "quote", "label", "furniture"
+    role: str | None = None  # what the markup around it says: "standfirst", "header"
 
 
 _SKIP_TAGS = frozenset(
@@ -119,6 +120,15 @@ _JUNK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"illustration|photograph)\s*[0-9０-９]*\s*[:：]",
         ),
         ("caption", r"(getty images|shutterstock|ap photo|reuters/|afp via|photo by|image credit)"),
+        ("caption", r"^(©|\(c\)\s|copyright\b)|\bprovided by\b|\bcourtesy of\b"),
+        (
+            "disclaimer",
+            r"個人の(意見|見解)|"
+            r"(所属|勤務先).{0,20}(組織|団体|会社|企業).{0,20}(無関係|関係(は|が)?ありません)|"
+            r"(views|opinions)( expressed)?( here| on this (site|blog))? are "
+            r"(my|their|the author'?s?) own|"
+            r"do(es)? not (necessarily )?(reflect|represent) the (views|opinions)",
+        ),
         (
             "share",
             r"^(share|tweet|シェア|ツイート|この記事を(シェア|共有|ブックマーク)|follow us|"
@@ -170,7 +180,7 @@ def junk_reason(text: str) -> str | None:
     if not lowered:
         return "empty"
     for reason, pattern in _JUNK_PATTERNS:
-        if reason in {"caption", "share", "related", "byline", "marker"} and (
+        if reason in {"caption", "share", "related", "byline", "marker", "disclaimer"} and (
             len(lowered) > _SHORT_FURNITURE
         ):
             continue

@@ -1,30 +1,38 @@
-"""The headline as a person would copy it: candidates from the page, site names cut off.
+"""The headline as a person would copy it: the text the page's candidates agree on.
 
-A suffix or prefix is cut only when it names the site (its profile names, og:site_name or
-the host's brand), so a ``:`` or ``-`` inside the headline itself is never cut.
+Candidates are the page's headings (h1s, then h2s and h3s: a logo h1 can stand above the
+article's own) and its title forms (og:title, twitter:title, JSON-LD headline, <title>). A
+heading that a title form repeats with nothing around it but decoration (see
+decoration.py) is the headline; a title form that only names the site is none. A ``:`` or
+``-`` that a heading shows stays, whatever it looks like.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from drafter.extract.decoration import (
+    SEPARATOR,
+    Cut,
+    names_organisation,
+    reads_as_name,
+    side_cuts,
+    strip_firm,
+)
 from drafter.extract.sites import name_key, normalise_host, title_regexes
 from drafter.profiles import SiteProfile
 
-# Separators between a headline and the site name, widest first (never a bare space).
-_SEPARATOR = re.compile(r"\s+[-|–—·»/~]\s+|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--?\s*|\s+ー\s+")
-_PAGE_MARKER = re.compile(
-    r"\s*(?:[（(]\s*\d+\s*/\s*\d+\s*[)）]|[|｜-]?\s*\d+\s*ページ目|\(page \d+\))\s*$", re.I
-)
 # "[News] Headline": a section tag some sites put before the <title> headline.
 _SECTION_TAG = re.compile(r"^\s*\[(news|press release|press|release|update|info|blog)\]\s*", re.I)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _GENERIC_HOST_LABELS = frozenset({"www", "m", "news", "blog", "blogs", "jp", "en", "ja"})
 _SECOND_LEVEL = frozenset({"co", "ne", "or", "ac", "ad", "go", "ed", "gr", "lg", "com", "org"})
-_MAX_BRAND_LEN = 48
 
 
 def clean_text(text: str) -> str:
@@ -47,49 +55,15 @@ def brand_keys(profile: SiteProfile | None, site_name: str | None, host: str) ->
     names: list[str] = list(profile.names) if profile else []
     if site_name:
         names.append(site_name)
-        names.extend(_SEPARATOR.split(site_name))
+        names.extend(SEPARATOR.split(site_name))
     keys = {name_key(name) for name in names}
     brand = host_brand(host)
     if brand:
         keys.add(name_key(brand))
+        # the site's domain is a name it goes by too: "LWN.net", "Example.com"
+        labels = normalise_host(host).split(".")
+        keys.add(name_key("".join(labels[labels.index(brand) :])))
     return tuple(key for key in keys if len(key) >= 2)
-
-
-def _names_site(segment: str, brands: Iterable[str]) -> bool:
-    key = name_key(segment)
-    if not key or len(segment) > _MAX_BRAND_LEN:
-        return False
-    for brand in brands:
-        if key == brand:
-            return True
-        # "Stack Overflow Blog" names stackoverflow.blog; a long tail is a sentence, not a name.
-        if len(brand) >= 4 and key.startswith(brand) and len(key) - len(brand) <= 10:
-            return True
-        if len(key) >= 4 and brand.startswith(key) and len(brand) - len(key) <= 3:
-            return True
-    return False
-
-
-def strip_site_name(title: str, brands: tuple[str, ...]) -> str:
-    """Cut site-name suffixes and prefixes (repeatedly), keeping the headline whole."""
-    title = clean_text(title)
-    changed = True
-    while changed and title:
-        changed = False
-        matches = list(_SEPARATOR.finditer(title))
-        if not matches:
-            break
-        last = matches[-1]
-        head, tail = title[: last.start()], title[last.end() :]
-        if len(name_key(head)) >= 2 and _names_site(tail, brands):
-            title, changed = head.strip(" \u3000"), True
-            continue
-        first = matches[0]
-        head, tail = title[: first.start()], title[first.end() :]
-        if len(name_key(tail)) >= 2 and _names_site(head, brands):
-            title, changed = tail.strip(" \u3000"), True
-    title = _SECTION_TAG.sub("", title)
-    return _PAGE_MARKER.sub("", title).strip(" \u3000")
 
 
 def _apply_profile(title: str, profile: SiteProfile | None) -> str:
@@ -106,48 +80,230 @@ def head_title(tree: LexborHTMLParser) -> str | None:
     return clean_text(node.text()) if node is not None else None
 
 
+@dataclass(frozen=True)
+class Headline:
+    """The headline, the candidate it came from, what was cut, and the heading showing it."""
+
+    text: str | None
+    source: str | None  # "h1", "og:title", "title tag", "profile" …
+    cuts: tuple[Cut, ...] = ()  # each piece cut, with what it read as
+    removed: tuple[tuple[str, str], ...] = ()  # (text as it stood in the title, reasons)
+    node: LexborNode | None = None  # the page's heading for it, where the lead starts
+
+    @property
+    def provenance(self) -> str | None:
+        """``h1, cut " | Example Corp" (site name)``: the winner and what was cut."""
+        if self.source is None or not self.removed:
+            return self.source
+        cut = ", ".join(f'"{text}" ({reasons})' for text, reasons in self.removed)
+        return f"{self.source}, cut {cut}"
+
+
+_HEADING_LIMIT = 12  # of each level: a headline is among the page's first headings
+_MAX_HEADING_CHARS = 300
+_MAX_CANDIDATE_CHARS = 600  # a longer "title" is no headline; it is not compared either
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A title form: where it came from, its text, and its ``name_key`` with positions."""
+
+    source: str
+    text: str
+    key: str
+    positions: tuple[int, ...]  # index in `text` of each character of `key`
+
+    @classmethod
+    def of(cls, source: str, text: str) -> _Candidate:
+        keys: list[str] = []
+        positions: list[int] = []
+        for index, char in enumerate(text):
+            for key_char in name_key(char):
+                keys.append(key_char)
+                positions.append(index)
+        return cls(source, text, "".join(keys), tuple(positions))
+
+
+def _headings(tree: LexborHTMLParser) -> list[tuple[str, str, LexborNode]]:
+    """(tag, text, node) of the page's h1s, then h2s, then h3s, in document order each."""
+    found: list[tuple[str, str, LexborNode]] = []
+    for tag in ("h1", "h2", "h3"):
+        for node in tree.css(tag)[:_HEADING_LIMIT]:
+            text = clean_text(node.text())
+            if len(name_key(text)) >= 2 and len(text) <= _MAX_HEADING_CHARS:
+                found.append((tag, text, node))
+    return found
+
+
+def _shared_span(heading: str, candidate: _Candidate) -> tuple[int, int] | None:
+    """Where the candidate holds the heading's text (compared as ``name_key``s), widened
+    over the quotes and brackets the heading itself begins or ends with."""
+    heading_key = name_key(heading)
+    at = candidate.key.find(heading_key) if len(heading_key) >= 2 else -1
+    if at < 0:
+        return None
+    start = candidate.positions[at]
+    end = candidate.positions[at + len(heading_key) - 1] + 1
+    marks = [index for index, char in enumerate(heading) if name_key(char)]
+    lead_in, tail = heading[: marks[0]], heading[marks[-1] + 1 :]
+    if lead_in and candidate.text[:start].endswith(lead_in):
+        start -= len(lead_in)
+    if tail and candidate.text[end:].startswith(tail):
+        end += len(tail)
+    return start, end
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    cuts: tuple[Cut, ...]
+    removed: tuple[tuple[str, str], ...]
+
+
+def _agreement(
+    heading: str, candidate: _Candidate, brands: tuple[str, ...], subheadings: frozenset[str]
+) -> _Agreement | None:
+    """What the candidate carries around `heading`, when all of it reads as decoration;
+    None when the two do not share the headline."""
+    span = _shared_span(heading, candidate)
+    if span is None:
+        return None
+    cuts: list[Cut] = []
+    removed: list[tuple[str, str]] = []
+    for side, before in ((candidate.text[: span[0]], True), (candidate.text[span[1] :], False)):
+        side_cut = side_cuts(
+            side,
+            brands,
+            vouched=True,
+            before=before,
+            headline_chars=len(heading),
+            subheadings=subheadings,
+        )
+        if side_cut is None:
+            return None
+        if side_cut:
+            cuts.extend(side_cut)
+            reasons = ", ".join(dict.fromkeys(cut.reason for cut in side_cut))
+            removed.append((side.strip(), reasons))
+    return _Agreement(tuple(cuts), tuple(removed))
+
+
+def _shortened(heading: str, candidate: _Candidate, brands: tuple[str, ...]) -> bool:
+    """The candidate, without its decoration, is a shorter form of the heading (an SEO
+    title): the heading shows the whole headline."""
+    core, _ = strip_firm(candidate.text, brands)
+    core_key, heading_key = name_key(core), name_key(heading)
+    return len(core_key) * 2 >= len(heading_key) and core_key in heading_key
+
+
+def _is_name(text: str, brands: tuple[str, ...]) -> bool:
+    """The whole text is one of the site's names, or a company's: a logo heading, a
+    <title> that only names the site."""
+    key = name_key(text)
+    return not key or key in brands or (reads_as_name(text) and names_organisation(text))
+
+
+def _candidates(
+    tree: LexborHTMLParser,
+    meta: Mapping[str, str],
+    headline_ld: str | None,
+    profile: SiteProfile | None,
+) -> list[_Candidate]:
+    """The page's title forms, most deliberate first."""
+    found = [(key, meta.get(key)) for key in ("og:title", "twitter:title")]
+    found.append(("json-ld headline", clean_text(headline_ld) if headline_ld else None))
+    found.append(("title tag", head_title(tree)))
+    return [
+        _Candidate.of(source, _apply_profile(text, profile))
+        for source, text in found
+        if text and len(text) <= _MAX_CANDIDATE_CHARS
+    ]
+
+
 def pick_title(
     tree: LexborHTMLParser,
     meta: Mapping[str, str],
     profile: SiteProfile | None,
     host: str,
-) -> tuple[str | None, str | None]:
-    """The headline and where it came from: profile, og:title, h1 or title tag."""
+    headline_ld: str | None = None,
+) -> Headline:
+    """The headline by agreement: the first heading that a title form repeats with only
+    decoration around it (or in a shorter form); else the first title form that is more
+    than a name, less what its words say is decoration; else the first heading."""
     brands = brand_keys(profile, meta.get("og:site_name"), host)
-
-    def finish(raw: str | None) -> str | None:
-        if not raw:
-            return None
-        text = strip_site_name(_apply_profile(clean_text(raw), profile), brands)
-        if not text or name_key(text) in brands or not name_key(text):
-            return None
-        return text
-
     if profile is not None:
         for selector in profile.title_selectors:
             node = tree.css_first(selector)
-            found = finish(node.text() if node is not None else None)
-            if found:
-                return found, "profile"
-    for key in ("og:title", "twitter:title"):
-        found = finish(meta.get(key))
+            text = _apply_profile(clean_text(node.text()), profile) if node is not None else ""
+            if name_key(text):
+                return Headline(text, "profile", node=node)
+    candidates = _candidates(tree, meta, headline_ld, profile)
+    headings = [heading for heading in _headings(tree) if not _is_name(heading[1], brands)]
+    heading_keys = frozenset(name_key(heading[1]) for heading in headings)
+    for tag, text, node in headings:
+        others = heading_keys - {name_key(text)}
+        for candidate in candidates:
+            agreed = _agreement(text, candidate, brands, others)
+            if agreed is not None:
+                return Headline(text, tag, agreed.cuts, agreed.removed, node)
+            if _shortened(text, candidate, brands):
+                return Headline(text, f"{tag} ({candidate.source} shortened)", node=node)
+    for candidate in candidates:
+        text, cuts = strip_firm(candidate.text, brands)
+        text = _SECTION_TAG.sub("", text).strip(" \u3000")
+        if not _is_name(text, brands):
+            removed = tuple((cut.text.strip(), cut.reason) for cut in cuts)
+            node = _showing(headings, text)
+            return Headline(text, candidate.source, tuple(cuts), removed, node)
+    if headings:
+        tag, text, node = headings[0]
+        return Headline(text, tag, node=node)
+    return Headline(None, None)
+
+
+def _showing(headings: list[tuple[str, str, LexborNode]], title: str) -> LexborNode | None:
+    """The heading that shows the title, if one does."""
+    title_key = name_key(title)
+    for _, text, node in headings:
+        if name_key(text) == title_key:
+            return node
+    return None
+
+
+_LD_MAX_CHARS = 200_000  # a JSON-LD block larger than this is not parsed for a headline
+_LD_MAX_DEPTH = 4
+
+
+def json_ld_headline(tree: LexborHTMLParser) -> str | None:
+    """The ``headline`` of the page's JSON-LD (the first found), HTML-unescaped once: some
+    CMSs escape it twice (``&quot;``). Read before scripts are stripped from the tree."""
+    for node in tree.css("script[type='application/ld+json']")[:10]:
+        text = node.text() or ""
+        if "headline" not in text or len(text) > _LD_MAX_CHARS:
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        found = _find_headline(data, _LD_MAX_DEPTH)
         if found:
-            return found, key
-    in_title = head_title(tree)
-    headings = [clean_text(node.text()) for node in tree.css("h1")[:5]]
-    if in_title:
-        title_key = name_key(in_title)
-        for heading in headings:
-            key = name_key(heading)
-            if len(key) >= 4 and key in title_key:
-                found = finish(heading)
-                if found:
-                    return found, "h1"
-        found = finish(in_title)
+            return html.unescape(found)
+    return None
+
+
+def _find_headline(data: object, depth: int) -> str | None:
+    if isinstance(data, dict):
+        value = data.get("headline")
+        if isinstance(value, str) and value.strip():
+            return value
+        children: list[object] = list(data.values())
+    elif isinstance(data, list):
+        children = list(data)
+    else:
+        return None
+    if depth == 0:
+        return None
+    for child in children:
+        found = _find_headline(child, depth - 1)
         if found:
-            return found, "title tag"
-    for heading in headings:
-        found = finish(heading)
-        if found:
-            return found, "h1"
-    return None, None
+            return found
+    return None

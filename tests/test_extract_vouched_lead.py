@@ -1,4 +1,5 @@
-"""The description-anchored lead: when the meta description repeats the page's first prose
+"""Pages where no heading shows the headline (it stands in a styled <div>), so the lead
+cannot be read from it down: when the meta description repeats the container's first prose
 paragraph, that paragraph is the lead and trafilatura is not run; otherwise it is, and the
 result is the same as without the shortcut."""
 
@@ -30,6 +31,7 @@ EN_LEAD = (
     "query planner, support for vector search and a faster storage engine for large tables."
 )
 URL = "https://news.example.org/2026/11/article.html"
+VOUCHED = "first paragraph, the description repeating it"
 
 
 def page(body: str, description: str | None) -> bytes:
@@ -37,14 +39,14 @@ def page(body: str, description: str | None) -> bytes:
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>見出し | Example</title>{meta}"
         f"</head><body><nav><p>ナビゲーションの文章です。ここはメニューです。</p></nav>"
-        f"<article><h1>見出し</h1>{body}</article>"
+        f"<article><div class='hed'>見出し</div>{body}</article>"
         "<footer><p>Copyright Example. All rights reserved.</p></footer></body></html>"
     ).encode()
 
 
 def without_shortcut(body: bytes, monkeypatch: pytest.MonkeyPatch) -> str | None:
     with monkeypatch.context() as patch:
-        patch.setattr(drafter.extract.article, "_anchored_lead", lambda *args: None)
+        patch.setattr(drafter.extract.article, "_vouched_paragraph", lambda *args: None)
         return extract_article(body, URL, {}).lead
 
 
@@ -59,7 +61,7 @@ def test_a_repeated_first_paragraph_is_the_lead_without_trafilatura(
     lead = EN_LEAD if description.startswith("Sample") else LEAD
     body = page(f"<p class='byline'>文：山田太郎</p><p>{lead}</p><p>{SECOND}</p>", description)
     got = extract_article(body, URL, {})
-    assert (got.lead, got.lead_from) == (lead, "paragraph the description repeats")
+    assert (got.lead, got.lead_from) == (lead, VOUCHED)
     assert trafilatura_reads.urls == []
     assert without_shortcut(body, monkeypatch) == got.lead
     assert trafilatura_reads.urls == [URL]  # the full path runs it, and agrees
@@ -87,7 +89,7 @@ def test_otherwise_trafilatura_reads_the_page(
     got = extract_article(html, URL, {})
     assert trafilatura_reads.urls == [URL]
     assert got.lead == LEAD
-    assert got.lead_from != "paragraph the description repeats"
+    assert got.lead_from != VOUCHED
     assert without_shortcut(html, monkeypatch) == got.lead
 
 

@@ -1,0 +1,313 @@
+"""The lead in document order: the first prose paragraph after the headline.
+
+A reader's eye goes from the headline down. What it passes before the article's first
+paragraph is furniture, and markup usually says so: a standfirst (dek) under the headline,
+the byline and date, a caption, a gallery or share row, a pull-quote heading, the labels of
+a table. The walk starts at the heading that shows the headline and yields blocks in the
+order a reader meets them, each tagged with what the markup says it is; ``first_paragraph``
+takes the first that reads as the article's own prose.
+
+A paragraph that a byline or dateline follows before any other prose is the standfirst: an
+article's header runs headline, standfirst, byline, and then the body starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from drafter.extract.lead import Block, is_prose, junk_reason, looks_like_title, tidy
+
+# Elements whose text is never a paragraph of the article.
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "figure",
+        "figcaption",
+        "aside",
+        "nav",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "svg",
+        "video",
+        "audio",
+        "picture",
+        "img",
+        "-comment",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "td",
+        "th",
+        "blockquote",
+        "pre",
+        "center",
+        "hr",
+    }
+)
+_KIND_BY_TAG = {
+    "li": "list",
+    "dt": "list",
+    "dd": "list",
+    "th": "label",
+    "blockquote": "quote",
+    "pre": "code",
+}
+# Class or id words that name furniture. Distinctive words match inside a longer name
+# ("articleByline"), short common ones only as a whole word ("post-meta", not "metadata").
+_FURNITURE_INSIDE = re.compile(
+    r"byline|caption|breadcrumb|gallery|slideshow|carousel|newsletter|disclaimer|dateline|"
+    r"timestamp|pullquote|pull-quote|share-?bar|sharing|social|advert|sponsor|related|"
+    r"comment|sidebar|widget|tooltip|toolbar|read-?time|author",
+    re.I,
+)
+_FURNITURE_WORD = re.compile(
+    r"(?:^|[\s_-])(?:date|time|meta|share|tags?|credit|credits|ad|ads|promo|toc|rating|"
+    r"listen|player|sns|label|category|categories|posted)(?:$|[\s_-])",
+    re.I,
+)
+# Not "summary" or "abstract": schema.org's speakable-summary marks the lead itself.
+_STANDFIRST_INSIDE = re.compile(
+    r"standfirst|subtitle|sub-title|subhead|sub-head|strapline|excerpt|teaser|tldr|tl-dr|dek",
+    re.I,
+)
+_STANDFIRST_WORD = re.compile(r"(?:^|[\s_-])(?:deck|description|kicker|sub)(?:$|[\s_-])", re.I)
+# An article's header by class, where it is not a <header> element.
+_HEADER_CLASS = re.compile(r"(?:entry|post|article|content|story|page)[-_]?header", re.I)
+_FURNITURE_MAX_CHARS = 2000  # a "byline" box holding more text than this is the article
+_CLASS_CHECKS = 200  # furniture elements measured per walk: hostile pages stay linear
+_MAX_BLOCKS = 400  # blocks read after the headline before giving up
+
+
+# Furniture that a paragraph may begin with, in an element of its own ("<b>文＝…</b>本文").
+_GLUED = {"byline", "dateline", "caption", "share", "related"}
+
+
+@dataclass
+class _Walk:
+    """State shared by one walk: how many furniture elements were measured."""
+
+    checks: int = 0
+
+
+def _classes(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+
+
+def _marked_as(node: LexborNode, walk: _Walk) -> str | None:
+    """ "furniture" or "standfirst" when the element's class or id says so."""
+    names = _classes(node)
+    if not names:
+        return None
+    if _STANDFIRST_INSIDE.search(names) or _STANDFIRST_WORD.search(names):
+        return "standfirst"
+    if _FURNITURE_INSIDE.search(names) or _FURNITURE_WORD.search(names):
+        if walk.checks >= _CLASS_CHECKS:
+            return "furniture"
+        walk.checks += 1
+        if len(node.text(deep=True) or "") <= _FURNITURE_MAX_CHARS:
+            return "furniture"
+    return None
+
+
+def _blocks_from(
+    first: LexborNode | None, kind: str, role: str | None, walk: _Walk
+) -> Iterator[Block]:
+    """Blocks of `first` and its following siblings (and their descendants), in order."""
+    line = _Line(kind, role)
+    child = first
+    while child is not None:
+        tag = child.tag or ""
+        if tag == "-text":
+            line.add(child.text_content or "", linked=False)
+        elif tag == "br":
+            yield from line.flush()
+        elif tag in _SKIP_TAGS:
+            if tag[0] == "h" and line.empty:
+                yield Block(tidy(child.text() or ""), "heading", role)
+        elif tag in _BLOCK_TAGS:
+            yield from line.flush()
+            marked = _marked_as(child, walk)
+            if marked == "furniture":
+                yield Block(_classes(child), "furniture", role)
+            else:
+                child_kind = _KIND_BY_TAG.get(tag, kind)
+                yield from _blocks_from(child.child, child_kind, marked or role, walk)
+        else:
+            text = child.text(deep=True, separator="") or ""
+            if line.empty and junk_reason(tidy(text)) in _GLUED:
+                yield Block(tidy(text), "p", role)  # a byline set in the paragraph's start
+            elif tag == "a":
+                line.add(text, linked=True)
+            else:
+                line.add(text, linked=False, links=_link_text(child))
+        child = child.next
+    yield from line.flush()
+
+
+@dataclass
+class _Line:
+    """Inline text gathered until a line break or block ends it."""
+
+    kind: str
+    role: str | None
+    parts: list[str] = field(default_factory=list)
+    linked: int = 0  # characters inside links
+
+    @property
+    def empty(self) -> bool:
+        return not "".join(self.parts).strip()
+
+    def add(self, text: str, *, linked: bool, links: str = "") -> None:
+        self.parts.append(text)
+        self.linked += len(text.strip()) if linked else len(links)
+
+    def flush(self) -> Iterator[Block]:
+        """The gathered line as a block (a link line when it is nearly all link text)."""
+        text = tidy("".join(self.parts))
+        self.parts, linked, self.linked = [], self.linked, 0
+        if not text:
+            return
+        if self.kind == "p" and linked * 10 >= len(text.replace(" ", "")) * 8:
+            yield Block(text, "link", self.role)
+        else:
+            yield Block(text, self.kind, self.role)
+
+
+def _link_text(node: LexborNode) -> str:
+    """The text of the links inside an inline element (a <span> wrapping an <a>)."""
+    if node.child is None:
+        return ""
+    return "".join((link.text() or "").strip() for link in node.css("a"))
+
+
+def blocks_within(node: LexborNode) -> Iterator[Block]:
+    """Every block inside `node`, in document order."""
+    return _blocks_from(node.child, "p", None, _Walk())
+
+
+def _is_header(node: LexborNode) -> bool:
+    return node.tag == "header" or bool(_HEADER_CLASS.search(_classes(node)))
+
+
+def blocks_after(anchor: LexborNode) -> Iterator[Block]:
+    """Every block after `anchor` in document order, up to the end of the body. Blocks still
+    inside the headline's own header (``<header>``, or a div named so) have the role
+    "header": what an article's header holds besides its headline is a standfirst, a byline,
+    a date."""
+    walk = _Walk()
+    path: list[LexborNode] = []  # the anchor and its ancestors below <body>
+    node: LexborNode | None = anchor
+    while node is not None and node.tag not in {"body", "html"}:
+        path.append(node)
+        node = node.parent
+    header_depth = max((i for i, n in enumerate(path) if i > 0 and _is_header(n)), default=0)
+    for depth, current in enumerate(path):
+        role = "header" if depth < header_depth else None
+        yield from _blocks_from(current.next, "p", role, walk)
+
+
+@dataclass
+class Lead:
+    """The lead paragraph and what the walk passed over to reach it."""
+
+    text: str | None
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def provenance(self) -> str:
+        passed = list(dict.fromkeys(self.skipped))
+        return "first paragraph after the headline" + (
+            f", skipped {', '.join(passed)}" if passed else ""
+        )
+
+
+_HEADER_LINES = {"byline", "dateline"}
+_UNREMARKABLE = {"heading", "short line", "title", "list", "empty", "furniture", "link line"}
+
+
+def first_paragraph(blocks: Iterator[Block], title: str | None) -> Lead:
+    """The first block that reads as the article's prose; a prose block that a byline or
+    dateline follows before the next prose is a standfirst and is passed over."""
+    lead = Lead(None)
+    held: Block | None = None  # prose found, waiting to see whether a byline follows it
+    for count, block in enumerate(blocks):
+        if count >= _MAX_BLOCKS:
+            break
+        reason = _furniture_reason(block, title)
+        if held is not None and reason == "heading":
+            break  # a new section: what came before it was the body's first paragraph
+        if reason is not None:
+            if held is not None and reason in _HEADER_LINES:
+                lead.skipped.append("standfirst")
+                held = None
+            if reason not in _UNREMARKABLE:
+                lead.skipped.append(reason)
+            continue
+        if held is not None:
+            break
+        held = block
+    lead.text = held.text if held is not None else None
+    return lead
+
+
+def _furniture_reason(block: Block, title: str | None) -> str | None:
+    """Why a block is not the lead (None: it is prose that could be)."""
+    if block.kind == "furniture":
+        return "byline" if _names_byline(block.text) else "furniture"
+    if block.kind == "heading":
+        return "heading"
+    reason = junk_reason(block.text)
+    if reason is not None:
+        return reason
+    if not is_prose(block.text):
+        return "label" if block.kind == "label" else "short line"
+    if block.role in {"standfirst", "header"}:
+        return "standfirst"
+    if block.kind != "p" or looks_like_title(block.text, title):
+        return {"list": "list", "quote": "pull quote", "code": "code", "link": "link line"}.get(
+            block.kind, "title"
+        )
+    return None
+
+
+_BYLINE_NAMES = re.compile(
+    r"byline|author|dateline|timestamp|pubdate|(?:^|[\s_-])(?:date|time|posted)(?:$|[\s_-])", re.I
+)
+
+
+def _names_byline(names: str) -> bool:
+    return bool(_BYLINE_NAMES.search(names))

@@ -1,0 +1,242 @@
+"""What a page's title carries besides its headline: site and section names, dates,
+credits and labels, each recognised by how it reads.
+
+A title is cut only where a separator (`` | ``, `` - ``, ``：`` …) or a bracket sets a piece
+off, and only when that piece reads as decoration. How sure that reading must be depends on
+who vouches for the rest: when a heading on the page shows the headline without the piece,
+its shape is enough (a short name after ``|``, a bracket label); when nothing vouches, only
+a piece that names the site, a company, or a date goes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from drafter.extract.sites import name_key
+
+# A separator between a headline and a name: spaced dashes/bars, full-width forms, colons.
+SEPARATOR = re.compile(
+    r"\s+[-|–—·»/~✩★]\s+|\s*\|\|\s*|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--\s*|\s+ー\s+"
+)
+_OPEN = "（(【［[〔《〈「"
+_CLOSE = "）)】］]〕》〉」"
+_DATE = re.compile(
+    r"^(?:\d{4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"(?:\s+\d{4})?"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月(?:号)?|\d{4}-\d{2}-\d{2}(?:T[\d:]+)?)"
+    r"(?:\s*[（(]\s*[月火水木金土日]\s*[)）])?(?:\s*\d{1,2}\s*[:時]\s*\d{1,2}\s*分?)?$",
+    re.I,
+)
+# A company or organisation: the part of a name that says so.
+_ORGANISATION = re.compile(
+    r"株式会社|有限会社|合同会社|[（(]株[)）]|㈱|協会|協議会|財団|機構|法人|連盟|組合|"
+    r"\b(?:inc|ltd|llc|corp|corporation|gmbh|co|company|limited|plc|foundation)\b\.?",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^(?:写真|画像|撮影|提供|出典|photo|photos|image|credit|source|via|©|\(c\))\b|"
+    r"^(?:写真|画像|撮影|提供|出典)|getty|shutterstock|reuters|ap photo|afp",
+    re.I,
+)
+_PAGE_MARKER = re.compile(
+    r"^(?:[（(]\s*\d+\s*/\s*\d+\s*[)）]|\d+\s*ページ目|page \d+|\d+\s*/\s*\d+)$", re.I
+)
+# A sentence inside a piece means it is part of the headline, not a name.
+_SENTENCE = re.compile(r"。|[.!?！？]\s+\S")
+_MAX_NAME_CHARS = 48
+_MAX_NAME_WORDS = 6
+_MAX_SHAPE_CHARS = 32  # a name told by its shape alone is shorter than a firm one may be
+_MAX_SHAPE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A piece cut from a title, and what it read as."""
+
+    text: str
+    reason: str  # "site name", "section name", "date", "credit", "label", "sub-headline" …
+    firm: bool = True  # read from its words; False: from its shape, a heading vouching
+
+
+def _unbracketed(piece: str) -> tuple[str, bool]:
+    """The piece without one pair of enclosing brackets, and whether it had them."""
+    if len(piece) >= 2 and piece[0] in _OPEN and piece[-1] in _CLOSE:
+        return piece[1:-1].strip(), True
+    return piece, False
+
+
+def is_date(text: str) -> bool:
+    """A date (and perhaps a time) and nothing else."""
+    inner, _ = _unbracketed(text.strip())
+    return bool(_DATE.match(unicodedata.normalize("NFKC", inner).strip()))
+
+
+def names_site(piece: str, brands: tuple[str, ...]) -> bool:
+    """The piece is one of the site's names (or begins with one, "Stack Overflow Blog")."""
+    key = name_key(piece)
+    if not key or len(piece) > _MAX_NAME_CHARS:
+        return False
+    for brand in brands:
+        if key == brand:
+            return True
+        if len(brand) >= 4 and key.startswith(brand) and len(key) - len(brand) <= 10:
+            return True
+        if len(key) >= 4 and brand.startswith(key) and len(brand) - len(key) <= 3:
+            return True
+    return False
+
+
+def reads_as_name(piece: str) -> bool:
+    """Short, without a sentence in it: the shape of a site, section or series name."""
+    piece = piece.strip()
+    if not name_key(piece) or len(piece) > _MAX_NAME_CHARS or _SENTENCE.search(piece):
+        return False
+    return len(piece.split()) <= _MAX_NAME_WORDS
+
+
+def names_organisation(text: str) -> bool:
+    """The text says it is a company or organisation (株式会社, 協会, Inc., Ltd. …)."""
+    return bool(_ORGANISATION.search(text))
+
+
+def firm_reason(piece: str, brands: tuple[str, ...]) -> str | None:
+    """What the piece is, when its words alone say so (no heading needs to vouch)."""
+    inner, bracketed = _unbracketed(piece.strip())
+    if not name_key(inner):
+        return None
+    if is_date(inner):
+        return "date"
+    if _PAGE_MARKER.match(piece.strip()):
+        return "page marker"
+    if names_site(inner, brands):
+        return "site name"
+    if reads_as_name(inner) and names_organisation(inner):
+        return "site name"
+    if bracketed and _CREDIT.search(inner) and len(inner) <= _MAX_NAME_CHARS:
+        return "credit"
+    return None
+
+
+def shape_reason(piece: str, *, before: bool, outer: bool) -> str | None:
+    """What the piece reads as by its shape alone: trusted only when a heading vouches that
+    the headline does not include it."""
+    inner, bracketed = _unbracketed(piece.strip())
+    if not reads_as_name(inner) or len(inner) > _MAX_SHAPE_CHARS:
+        return None
+    if len(inner.split()) > _MAX_SHAPE_WORDS:
+        return None
+    if bracketed:
+        return "label" if before else "credit"
+    return "site name" if outer else "section name"
+
+
+def split_pieces(text: str) -> list[str]:
+    """A title's side part cut at separators, and brackets at a part's ends set apart."""
+    pieces: list[str] = []
+    for part in SEPARATOR.split(text):
+        pieces.extend(_bracket_pieces(part.strip(" \u3000")))
+    return [piece for piece in pieces if piece]
+
+
+def _bracket_pieces(part: str) -> list[str]:
+    """``【label】Rest (credit)`` → ``【label】``, ``Rest``, ``(credit)``."""
+    pieces: list[str] = []
+    while part and part[0] in _OPEN and (end := _closing(part)) > 0:
+        pieces.append(part[: end + 1])
+        part = part[end + 1 :].strip(" \u3000")
+    if part and part[-1] in _CLOSE and (start := _opening(part)) > 0:
+        return [*pieces, part[:start].strip(" \u3000"), part[start:]]
+    return [*pieces, part]
+
+
+def _closing(text: str) -> int:
+    """Index of the bracket closing the one that opens `text`, or -1."""
+    closer = _CLOSE[_OPEN.index(text[0])]
+    return text.find(closer, 1)
+
+
+def _opening(text: str) -> int:
+    """Index of the bracket opening the one that closes `text`, or -1."""
+    opener = _OPEN[_CLOSE.index(text[-1])]
+    return text.rfind(opener, 0, len(text) - 1)
+
+
+_SIDE_PUNCTUATION = " \u3000|｜-–—·»/~✩★:：／〜ー。、,."
+
+
+def side_cuts(
+    side: str,
+    brands: tuple[str, ...],
+    *,
+    vouched: bool,
+    before: bool,
+    headline_chars: int,
+    subheadings: frozenset[str] = frozenset(),
+) -> list[Cut] | None:
+    """The cuts that take away all of `side` (the title's text before or after the headline),
+    or None when some piece of it does not read as decoration. A piece told by its shape
+    alone must be shorter than the headline: a longer "name" is the headline itself."""
+    core = side.strip(_SIDE_PUNCTUATION)
+    if not name_key(core):
+        return []
+    reason = firm_reason(core, brands)
+    if reason is not None:
+        return [Cut(core, reason)]
+    pieces = [piece for piece in split_pieces(core) if name_key(piece)]
+    cuts: list[Cut] = []
+    for index, piece in enumerate(pieces):
+        reason, firm = firm_reason(piece, brands), True
+        if reason is None and name_key(piece) in subheadings:
+            reason = "sub-headline"  # the page shows it as a heading of its own
+        if reason is None and vouched and len(piece) < headline_chars:
+            # the piece farthest from the headline is where a site name stands
+            outer = index == (0 if before else len(pieces) - 1)
+            reason, firm = shape_reason(piece, before=before, outer=outer), False
+        if reason is None:
+            return None
+        cuts.append(Cut(piece, reason, firm))
+    return cuts
+
+
+def describe(cuts: list[Cut]) -> str:
+    """``cut " | Example" (site name), "（2020年2月15日）" (date)`` for provenance."""
+    return ", ".join(f'"{cut.text}" ({cut.reason})' for cut in cuts)
+
+
+def strip_firm(title: str, brands: tuple[str, ...]) -> tuple[str, list[Cut]]:
+    """The title without the pieces at its ends whose words say they are decoration."""
+    cuts: list[Cut] = []
+    while title:
+        cut = _firm_end(title, brands)
+        if cut is None:
+            break
+        title, piece = cut
+        cuts.append(piece)
+    return title, cuts
+
+
+def _firm_end(title: str, brands: tuple[str, ...]) -> tuple[str, Cut] | None:
+    """The title less one decoration piece at its end or start, or None."""
+    matches = list(SEPARATOR.finditer(title))
+    if matches:
+        last, first = matches[-1], matches[0]
+        head, tail = title[: last.start()], title[last.end() :]
+        reason = firm_reason(tail, brands)
+        if reason and len(name_key(head)) >= 2:
+            return head.strip(" \u3000"), Cut(title[last.start() :], reason)
+        head, tail = title[: first.start()], title[first.end() :]
+        reason = firm_reason(head, brands)
+        if reason and len(name_key(tail)) >= 2:
+            return tail.strip(" \u3000"), Cut(title[: first.end()], reason)
+    if title[-1] in _CLOSE:
+        start = _opening(title)
+        if start > 0 and len(name_key(title[:start])) >= 2:
+            reason = firm_reason(title[start:], brands)
+            if reason in {"date", "credit", "page marker"}:
+                return title[:start].strip(" \u3000"), Cut(title[start:], reason)
+    return None
