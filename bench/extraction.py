@@ -1,12 +1,15 @@
-"""Measure drafter's extraction against plain trafilatura on a folder of saved pages.
+"""Measure drafter's extraction against plain trafilatura on folders of saved pages.
 
-    .venv/bin/python bench/extraction.py [--manifest PATH] [--json] [--pages]
+    .venv/bin/python bench/extraction.py [--manifest PATH ...] [--json] [--pages]
 
 Each manifest entry names a saved page, its URL and the reference title and lead (see
-/work/shared/corpus/README.md). Every page is extracted as if fetched from its URL, with
-the Content-Type header a server would send. Figures per site and in total: titles right,
-leads right, mojibake, median and p95 milliseconds per page, for drafter and for
-``trafilatura.bare_extraction`` on the same pages in the same run.
+/work/shared/corpus/README.md); by default both lists there (manifest.json, the pages drafter
+was developed on, and unseen.json, pages from sites it was never tuned on). Every page is
+extracted as if fetched from its URL, with the Content-Type header a server would send, three
+ways in the same run: drafter with its site profiles (as a user gets it), drafter with the
+profiles off (the generic rules alone, so that nobody mistakes a profile for a rule), and
+``trafilatura.bare_extraction``. Figures per site, per list and in total: titles right, leads
+right, mojibake, median and p95 milliseconds per page.
 """
 
 from __future__ import annotations
@@ -28,8 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from drafter.extract.article import extract_article
 from drafter.extract.sites import profile_for
+from drafter.models import Extracted
 
-DEFAULT_MANIFEST = Path("/work/shared/corpus/manifest.json")
+CORPUS = Path("/work/shared/corpus")
+DEFAULT_MANIFESTS = (CORPUS / "manifest.json", CORPUS / "unseen.json")
+MODES = ("profiles on", "profiles off", "trafilatura")
 LEAD_PREFIX = 40
 # UTF-8 read as Latin-1/cp1252 ("ã\x81", "Ã©"), or as cp932 (runs of half-width katakana).
 _MOJIBAKE = re.compile(r"[ÃÂâã][\x80-\xbf\u0152-\u0178\u2018-\u203a]|[ｦ-ﾟ]{3,}|[縺繧繝]{2,}")
@@ -116,42 +122,111 @@ def timed(call: Callable[[], Any]) -> tuple[Any, float]:
     return result, (time.perf_counter() - start) * 1000
 
 
+@dataclass
+class Tally:
+    """Scores of one mode: per site, per list and in total."""
+
+    sites: dict[str, Score] = field(default_factory=dict)
+    lists: dict[str, Score] = field(default_factory=dict)
+    total: Score = field(default_factory=Score)
+
+    def add(self, site: str, listed: str, row: tuple[bool, bool, bool, float]) -> None:
+        for score in (
+            self.sites.setdefault(site, Score()),
+            self.lists.setdefault(listed, Score()),
+            self.total,
+        ):
+            score.add(*row)
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "total": self.total.figures(),
+            "lists": {name: score.figures() for name, score in self.lists.items()},
+            "sites": {name: score.figures() for name, score in self.sites.items()},
+        }
+
+
+def read_entries(manifests: list[Path]) -> list[tuple[str, Path, dict[str, Any]]]:
+    """(list name, folder, entry) for every page of the manifests, in order."""
+    found = []
+    for manifest in manifests:
+        for entry in json.loads(manifest.read_text(encoding="utf-8")):
+            found.append((manifest.name, manifest.parent, entry))
+    return found
+
+
+def drafter_row(got: Extracted, entry: dict[str, Any], ms: float) -> tuple[bool, bool, bool, float]:
+    return (
+        title_ok(got.title, entry),
+        lead_ok(got.lead, entry),
+        is_mojibake(got.title, got.lead),
+        ms,
+    )
+
+
+def label_check(entry: dict[str, Any], got: Extracted) -> dict[str, Any] | None:
+    """Whether a profiled site's page got its label; None for a site without a profile."""
+    profile = profile_for(urlsplit(entry["url"]).hostname or "")
+    if profile is None:
+        return None
+    want = expected_label(entry)
+    if profile.syndicates:  # the provider is named in the page; the notes say which
+        right = bool(got.source) and got.source in entry.get("notes", "")
+    else:
+        right = got.source == want
+    return {"file": entry["file"], "label": got.source, "expected": want, "ok": right}
+
+
+def page_line(entry: dict[str, Any], on: Extracted, off: Extracted) -> dict[str, Any]:
+    return {
+        "file": entry["file"],
+        "title_ok": title_ok(on.title, entry),
+        "lead_ok": lead_ok(on.lead, entry),
+        "title_ok_profiles_off": title_ok(off.title, entry),
+        "lead_ok_profiles_off": lead_ok(off.lead, entry),
+        "mojibake": is_mojibake(on.title, on.lead),
+        "title": on.title,
+        "lead": on.lead,
+        "source": on.source,
+        "title_from": on.title_from,
+        "lead_from": on.lead_from,
+        "charset": on.charset,
+        "charset_from": on.charset_from,
+        "blocked": on.blocked,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--manifest", type=Path, default=DEFAULT_MANIFEST)
+    parser.add_argument(
+        "--manifest",
+        type=Path,
+        action="append",
+        help="a manifest to read (repeatable); default: both lists in " + str(CORPUS),
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--pages", action="store_true", help="print one line per page")
     args = parser.parse_args(argv)
 
-    entries = json.loads(args.manifest.read_text(encoding="utf-8"))
-    folder = args.manifest.parent
-    ours: dict[str, Score] = {}
-    theirs: dict[str, Score] = {}
-    total_ours, total_theirs = Score(), Score()
+    entries = read_entries(args.manifest or list(DEFAULT_MANIFESTS))
+    tallies = {mode: Tally() for mode in MODES}
     labels: list[dict[str, Any]] = []
     pages: list[dict[str, Any]] = []
 
-    # Warm both up (imports, lazy tables) so that the first page is not charged for them.
-    first = entries[0]
+    # Warm everything up (imports, lazy tables) so that the first page is not charged for it.
+    _, folder, first = entries[0]
     warm = (folder / first["file"]).read_bytes()
     extract_article(warm, first["url"], {"content-type": content_type(first)})
     run_trafilatura(warm, first["url"], content_type(first))
 
-    for entry in entries:
+    for listed, folder, entry in entries:
         body = (folder / entry["file"]).read_bytes()
-        header = content_type(entry)
-        got, ms = timed(
-            lambda b=body, e=entry, h=header: extract_article(b, e["url"], {"content-type": h})
-        )
+        headers = {"content-type": content_type(entry)}
+        url = entry["url"]
+        on, on_ms = timed(lambda: extract_article(body, url, headers))  # noqa: B023
+        off, off_ms = timed(lambda: extract_article(body, url, headers, use_profiles=False))  # noqa: B023
         (t_title, t_lead), t_ms = timed(
-            lambda b=body, e=entry, h=header: run_trafilatura(b, e["url"], h)
-        )
-        site = entry["site"]
-        row = (
-            title_ok(got.title, entry),
-            lead_ok(got.lead, entry),
-            is_mojibake(got.title, got.lead),
-            ms,
+            lambda: run_trafilatura(body, url, headers["content-type"])  # noqa: B023
         )
         base = (
             title_ok(t_title, entry),
@@ -159,81 +234,76 @@ def main(argv: list[str] | None = None) -> int:
             is_mojibake(t_title, t_lead),
             t_ms,
         )
-        for table, total, figures in ((ours, total_ours, row), (theirs, total_theirs, base)):
-            table.setdefault(site, Score()).add(*figures)
-            total.add(*figures)
-        profile = profile_for(urlsplit(entry["url"]).hostname or "")
-        if profile is not None:
-            want = expected_label(entry)
-            if profile.syndicates:  # the provider is named in the page; the notes say which
-                right = bool(got.source) and got.source in entry.get("notes", "")
-            else:
-                right = got.source == want
-            labels.append(
-                {"file": entry["file"], "label": got.source, "expected": want, "ok": right}
-            )
-        pages.append(
-            {
-                "file": entry["file"],
-                "title_ok": row[0],
-                "lead_ok": row[1],
-                "mojibake": row[2],
-                "title": got.title,
-                "lead": got.lead,
-                "source": got.source,
-                "title_from": got.title_from,
-                "lead_from": got.lead_from,
-                "charset": got.charset,
-                "charset_from": got.charset_from,
-                "blocked": got.blocked,
-            }
-        )
+        site = entry["site"]
+        tallies["profiles on"].add(site, listed, drafter_row(on, entry, on_ms))
+        tallies["profiles off"].add(site, listed, drafter_row(off, entry, off_ms))
+        tallies["trafilatura"].add(site, listed, base)
+        if (checked := label_check(entry, on)) is not None:
+            labels.append(checked)
+        pages.append(page_line(entry, on, off))
 
-    report = {
-        "drafter": {
-            "total": total_ours.figures(),
-            "sites": {s: v.figures() for s, v in ours.items()},
-        },
-        "trafilatura": {
-            "total": total_theirs.figures(),
-            "sites": {s: v.figures() for s, v in theirs.items()},
-        },
-        "labels": {
-            "checked": len(labels),
-            "right": sum(x["ok"] for x in labels),
-            "wrong": [x for x in labels if not x["ok"]],
-        },
+    report: dict[str, Any] = {mode: tally.figures() for mode, tally in tallies.items()}
+    report["labels"] = {
+        "checked": len(labels),
+        "right": sum(x["ok"] for x in labels),
+        "wrong": [x for x in labels if not x["ok"]],
     }
     if args.pages:
         report["pages"] = pages
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    _print_table(report, ours, theirs)
+    _print_table(tallies, report["labels"])
     if args.pages:
         for page in pages:
-            marks = ("T" if page["title_ok"] else "-") + ("L" if page["lead_ok"] else "-")
+            marks = "".join(
+                "TL"[i] if page[key] else "-" for i, key in enumerate(("title_ok", "lead_ok"))
+            )
+            off = "".join(
+                "TL"[i] if page[key] else "-"
+                for i, key in enumerate(("title_ok_profiles_off", "lead_ok_profiles_off"))
+            )
             print(
-                f"{marks} {page['file']:32} {page['title_from']}/{page['lead_from']} "
-                f"[{page['source']}] {page['title']!r} | {(page['lead'] or '')[:60]!r}"
+                f"{marks} {off} {page['file']:32} [{page['source']}] {page['title']!r}\n"
+                f"      title: {page['title_from']}\n      lead: {page['lead_from']}: "
+                f"{(page['lead'] or '')[:60]!r}"
             )
     return 0
 
 
-def _print_table(report: dict[str, Any], ours: dict[str, Score], theirs: dict[str, Score]) -> None:
-    head = f"{'site':32} {'pages':>5} | {'title':>6} {'lead':>6} {'moji':>4} {'med ms':>7}"
-    print(f"{head} {'p95 ms':>7} | {'traf title':>10} {'lead':>6} {'moji':>4} {'med ms':>7}")
-    rows = [(site, ours[site].figures(), theirs[site].figures()) for site in ours]
-    rows.append(("TOTAL", report["drafter"]["total"], report["trafilatura"]["total"]))
-    for site, a, b in rows:
+def _cells(figures: dict[str, Any], *, moji: bool, p95: bool) -> str:
+    cells = f"{figures['title_pct']:6} {figures['lead_pct']:6}"
+    if moji:
+        cells += f" {figures['mojibake']:4}"
+    cells += f" {figures['median_ms']:6}"
+    if p95:
+        cells += f" {figures['p95_ms']:6}"
+    return cells
+
+
+def _print_table(tallies: dict[str, Tally], labels: dict[str, Any]) -> None:
+    on, off, traf = (tallies[mode] for mode in MODES)
+    print(
+        f"{'':30} {'':>5} | {'profiles on':^33} | {'profiles off':^20} | {'plain trafilatura':^25}"
+    )
+    print(
+        f"{'site':30} {'pages':>5} | {'title':>6} {'lead':>6} {'moji':>4} {'med ms':>6} "
+        f"{'p95 ms':>6} | {'title':>6} {'lead':>6} {'med ms':>6} | {'title':>6} {'lead':>6} "
+        f"{'moji':>4} {'med ms':>6}"
+    )
+    rows = [(site, on.sites[site], off.sites[site], traf.sites[site]) for site in on.sites]
+    rows += [
+        (f"TOTAL {name}", on.lists[name], off.lists[name], traf.lists[name]) for name in on.lists
+    ]
+    rows.append(("TOTAL", on.total, off.total, traf.total))
+    for name, a, b, c in rows:
+        fa, fb, fc = a.figures(), b.figures(), c.figures()
         print(
-            f"{site[:32]:32} {a['pages']:5} | {a['title_pct']:6} {a['lead_pct']:6} "
-            f"{a['mojibake']:4} {a['median_ms']:7} {a['p95_ms']:7} | {b['title_pct']:10} "
-            f"{b['lead_pct']:6} {b['mojibake']:4} {b['median_ms']:7}"
+            f"{name[:30]:30} {fa['pages']:5} | {_cells(fa, moji=True, p95=True)} | "
+            f"{_cells(fb, moji=False, p95=False)} | {_cells(fc, moji=True, p95=False)}"
         )
-    lab = report["labels"]
-    print(f"labels right on profiled sites: {lab['right']}/{lab['checked']}")
-    for wrong in lab["wrong"]:
+    print(f"labels right on profiled sites (profiles on): {labels['right']}/{labels['checked']}")
+    for wrong in labels["wrong"]:
         print(f"  {wrong['file']}: got {wrong['label']!r}, expected {wrong['expected']!r}")
 
 

@@ -326,11 +326,14 @@ def extract_article(
     lead_max_ja: int = 200,
     lead_max_en: int = 400,
     profiles: tuple[SiteProfile, ...] = (),
+    use_profiles: bool = True,
 ) -> Extracted:
     """Read headline, lead and label from one fetched page. Never raises. `profiles` are
-    the site's own (drafter.toml), consulted before the built-in ones."""
+    the site's own (drafter.toml), consulted before the built-in ones; `use_profiles=False`
+    reads every page as an unknown site's (the generic rules alone, as bench/extraction.py
+    measures them)."""
     try:
-        return _extract(body, url, headers, lead_max_ja, lead_max_en, profiles)
+        return _extract(body, url, headers, lead_max_ja, lead_max_en, profiles, use_profiles)
     except Exception:  # garbage in must give an empty result, not a crash
         return Extracted(title=None, source=None, lead=None)
 
@@ -342,9 +345,10 @@ def _extract(
     lead_max_ja: int,
     lead_max_en: int,
     profiles: tuple[SiteProfile, ...],
+    use_profiles: bool,
 ) -> Extracted:
     host = urlsplit(url).hostname or ""
-    profile = profile_for(host, profiles)
+    profile = profile_for(host, profiles) if use_profiles else None
     if not body:
         return Extracted(title=None, source=profile.label if profile else None, lead=None)
     content_type = headers.get("content-type")
