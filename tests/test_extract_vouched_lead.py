@@ -9,6 +9,7 @@ import pytest
 
 import drafter.extract.article
 from drafter.extract.article import extract_article
+from drafter.profiles import SiteProfile
 from tests.conftest import TrafilaturaReads
 
 LEAD = (
@@ -106,11 +107,16 @@ def test_a_blurb_before_the_article_is_not_taken(
 
 
 def test_a_site_profile_still_comes_first(trafilatura_reads: TrafilaturaReads) -> None:
+    """Lead selectors a site gives in its drafter.toml are its own say: they come first."""
+    own = SiteProfile(
+        name="own", hosts=("news.example.org",), label="Example", lead_selectors=("div.entry",)
+    )
     body = (
-        "<!doctype html><html><head><meta charset='utf-8'><title>見出し - Publickey</title>"
+        "<!doctype html><html><head><meta charset='utf-8'><title>見出し - Example</title>"
         f"<meta name='description' content='{SECOND}'></head><body><p>{SECOND}</p>"
-        f"<div id='maincol'><div class='entrybody'><p>{LEAD}</p></div></div></body></html>"
+        f"<div class='entry'><p>{LEAD}</p></div></body></html>"
     ).encode()
-    got = extract_article(body, "https://www.publickey1.jp/blog/26/x.html", {})
+    got = extract_article(body, URL, {}, profiles=(own,))
     assert (got.lead, got.lead_from) == (LEAD, "profile")
     assert trafilatura_reads.urls == []
+    assert extract_article(body, URL, {}).lead == SECOND  # without it, the vouched paragraph

@@ -77,10 +77,9 @@ _BLOCK_TAGS = frozenset(
         "hr",
     }
 )
-_KIND_BY_TAG = {
+_KIND_BY_TAG = {  # a <dd> is left a paragraph: pages built of definition lists hold prose there
     "li": "list",
-    "dt": "list",
-    "dd": "list",
+    "dt": "label",
     "th": "label",
     "blockquote": "quote",
     "pre": "code",
@@ -99,6 +98,13 @@ _FURNITURE_WORD = re.compile(
     re.I,
 )
 # Not "summary" or "abstract": schema.org's speakable-summary marks the lead itself.
+# Inline furniture: dropped from the middle of a paragraph too (not "tag" or "author": an
+# inline link of that class can be a word of the sentence).
+_INLINE_FURNITURE = re.compile(
+    r"byline|caption|gallery|slideshow|carousel|pullquote|pull-quote|photo-?credit|"
+    r"image-?credit|share",
+    re.I,
+)
 _STANDFIRST_INSIDE = re.compile(
     r"standfirst|subtitle|sub-title|subhead|sub-head|strapline|excerpt|teaser|tldr|tl-dr|dek",
     re.I,
@@ -166,6 +172,8 @@ def _blocks_from(
             else:
                 child_kind = _KIND_BY_TAG.get(tag, kind)
                 yield from _blocks_from(child.child, child_kind, marked or role, walk)
+        elif _INLINE_FURNITURE.search(_classes(child)):
+            pass  # a gallery link, caption or credit set inside the paragraph
         else:
             text = child.text(deep=True, separator="") or ""
             if line.empty and junk_reason(tidy(text)) in _GLUED:
@@ -223,15 +231,18 @@ def _is_header(node: LexborNode) -> bool:
     return node.tag == "header" or bool(_HEADER_CLASS.search(_classes(node)))
 
 
+_CONTAINERS = frozenset({"article", "main", "body", "html"})
+
+
 def blocks_after(anchor: LexborNode) -> Iterator[Block]:
-    """Every block after `anchor` in document order, up to the end of the body. Blocks still
-    inside the headline's own header (``<header>``, or a div named so) have the role
-    "header": what an article's header holds besides its headline is a standfirst, a byline,
-    a date."""
+    """Every block after `anchor` in document order, up to the end of the ``<article>`` or
+    ``<main>`` holding it (else of the body): past it are other stories. Blocks still inside
+    the headline's own header (``<header>``, or a div named so) have the role "header": what
+    an article's header holds besides its headline is a standfirst, a byline, a date."""
     walk = _Walk()
-    path: list[LexborNode] = []  # the anchor and its ancestors below <body>
+    path: list[LexborNode] = []  # the anchor and its ancestors inside its container
     node: LexborNode | None = anchor
-    while node is not None and node.tag not in {"body", "html"}:
+    while node is not None and node.tag not in _CONTAINERS:
         path.append(node)
         node = node.parent
     header_depth = max((i for i, n in enumerate(path) if i > 0 and _is_header(n)), default=0)
@@ -264,6 +275,7 @@ def first_paragraph(blocks: Iterator[Block], title: str | None) -> Lead:
     dateline follows before the next prose is a standfirst and is passed over."""
     lead = Lead(None)
     held: Block | None = None  # prose found, waiting to see whether a byline follows it
+    standfirst: str | None = None
     for count, block in enumerate(blocks):
         if count >= _MAX_BLOCKS:
             break
@@ -273,14 +285,18 @@ def first_paragraph(blocks: Iterator[Block], title: str | None) -> Lead:
         if reason is not None:
             if held is not None and reason in _HEADER_LINES:
                 lead.skipped.append("standfirst")
-                held = None
+                standfirst, held = standfirst or held.text, None
             if reason not in _UNREMARKABLE:
                 lead.skipped.append(reason)
             continue
         if held is not None:
             break
         held = block
-    lead.text = held.text if held is not None else None
+    if held is not None:
+        lead.text = held.text
+    elif standfirst is not None:  # no body after it: the only paragraph there is
+        lead.text = standfirst
+        lead.skipped = [reason for reason in lead.skipped if reason != "standfirst"]
     return lead
 
 
