@@ -39,8 +39,8 @@ _ORGANISATION = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"^(?:写真|画像|撮影|提供|出典|photo|photos|image|credit|source|via|©|\(c\))\b|"
-    r"^(?:写真|画像|撮影|提供|出典)|getty|shutterstock|reuters|ap photo|afp",
+    r"^(?:写真|画像|撮影|提供|出典)|^(?:photo|photos|image|credit|source|via)\b|^(?:©|\(c\))|"
+    r"\b(?:getty images|shutterstock|ap photo)\b",
     re.I,
 )
 _PAGE_MARKER = re.compile(
@@ -113,12 +113,12 @@ def firm_reason(piece: str, brands: tuple[str, ...]) -> str | None:
         return "date"
     if _PAGE_MARKER.match(piece.strip()):
         return "page marker"
+    if bracketed and _CREDIT.search(inner) and len(inner) <= _MAX_NAME_CHARS:
+        return "credit"
     if names_site(inner, brands):
         return "site name"
     if reads_as_name(inner) and names_organisation(inner):
         return "site name"
-    if bracketed and _CREDIT.search(inner) and len(inner) <= _MAX_NAME_CHARS:
-        return "credit"
     return None
 
 
@@ -136,11 +136,27 @@ def shape_reason(piece: str, *, before: bool, outer: bool) -> str | None:
 
 
 def split_pieces(text: str) -> list[str]:
-    """A title's side part cut at separators, and brackets at a part's ends set apart."""
+    """A title's side part cut at separators outside brackets, and brackets at a part's ends
+    set apart."""
     pieces: list[str] = []
-    for part in SEPARATOR.split(text):
+    for part in _split_outside_brackets(text):
         pieces.extend(_bracket_pieces(part.strip(" \u3000")))
     return [piece for piece in pieces if piece]
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """`text` cut at each separator that no bracket encloses ("（写真：共同）" stays whole)."""
+    depth, depths = 0, []
+    for char in text:
+        depth = max(0, depth + (char in _OPEN) - (char in _CLOSE))
+        depths.append(depth)
+    parts, start = [], 0
+    for match in SEPARATOR.finditer(text):
+        if depths[match.start()] == 0:
+            parts.append(text[start : match.start()])
+            start = match.end()
+    parts.append(text[start:])
+    return parts
 
 
 def _bracket_pieces(part: str) -> list[str]:
