@@ -290,6 +290,8 @@ def _lead(
         walked = first_paragraph(blocks_after(anchor), title)
         if walked.text:
             return walked.text, walked.provenance
+        if description and "paywall" in walked.skipped:  # the body is not there to read
+            return description, "description (the article is behind a paywall)"
     summary = description if description and is_prose(description) else None
     if summary:
         vouched = _vouched_paragraph(tree, summary, title)

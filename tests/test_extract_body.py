@@ -1,0 +1,166 @@
+"""The lead in document order, over small pages written for each rule: the first prose
+paragraph after the headline, passing over what markup or text says is not the body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from drafter.extract.article import extract_article
+from drafter.extract.body import blocks_after, first_paragraph
+from tests.samples import EN_LEAD, JA_LEAD, html
+
+HED = "Sample 2.0 ships"
+DEK = "The database's second major release is its fastest yet, and its smallest."
+SECOND = (
+    "The release also brings a new storage engine, which the company says halves the disk "
+    "space that large tables take."
+)
+WALKED = "first paragraph after the headline"
+URL = "https://news.example.org/2026/11/sample.html"
+
+
+def page(article: str, *, description: str | None = None, after: str = "") -> bytes:
+    """`article` follows the headline's h1 unless it holds the h1 itself."""
+    head = f'<meta name="description" content="{description}">' if description else ""
+    headline = "" if "<h1>" in article else f"<h1>{HED}</h1>"
+    body = f"<article>{headline}{article}</article>{after}"
+    return html(title=f"{HED} | Example", head=head, body=body).encode()
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    article: str
+    lead: str
+    skipped: str = ""  # ", skipped …" in the provenance, as it must read
+    description: str | None = None
+
+
+CASES = [
+    Case("the first paragraph", f"<p>{EN_LEAD}</p><p>{SECOND}</p>", EN_LEAD),
+    Case(
+        "a standfirst by its class",
+        f"<p class='article-dek'>{DEK}</p><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped standfirst",
+    ),
+    Case(
+        "a standfirst in the headline's own header, repeated by the description",
+        f"<header><h1>{HED}</h1><p>{DEK}</p></header><p>{EN_LEAD}</p><p>{SECOND}</p>",
+        EN_LEAD,
+        ", skipped standfirst",
+        DEK,
+    ),
+    Case(
+        "prose that a byline follows is a standfirst",
+        f"<p>{DEK} It is out today.</p><p>By Jane Doe</p><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped standfirst, byline",
+    ),
+    Case(
+        "a byline by its class, and a dateline",
+        f"<div class='post-byline'>Jane Doe</div><p>March 3, 2026</p><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped byline, dateline",
+    ),
+    Case(
+        "'Posted by' in the first paragraph of the body",
+        f"<div class='post-body'><p>Posted by Jane Doe, Engineer</p><p>{EN_LEAD}</p></div>",
+        EN_LEAD,
+        ", skipped byline",
+    ),
+    Case(
+        "a 文＝ byline set in bold at the paragraph's start",
+        f"<p><b>文＝山田太郎</b>{JA_LEAD}</p>",
+        JA_LEAD,
+        ", skipped byline",
+    ),
+    Case(
+        "a figure and its caption, a credit glued into the paragraph",
+        f"<figure><img src='a.jpg'><figcaption>The Sample 2.0 console.</figcaption></figure>"
+        f"<p><span><img src='b.jpg'><span>© Provided by Sample Corp</span></span>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped caption",
+    ),
+    Case(
+        "a gallery line of links, and a gallery link inside the paragraph",
+        "<p><a href='/g'>See all 12 photos of the Sample 2.0 launch</a></p>"
+        f"<p>{EN_LEAD} <a class='gallery-link' href='/g'>Gallery</a></p>",
+        EN_LEAD,
+    ),
+    Case(
+        "a pull-quote heading and a blockquote before the body",
+        "<h2>“It is the fastest release we have ever shipped,” the company said.</h2>"
+        f"<blockquote><p>{DEK}</p></blockquote><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped pull quote",
+    ),
+    Case(
+        "a table's label cell is not prose; its prose cell is",
+        f"<table><tr><th>概要</th><td>{JA_LEAD}</td></tr><tr><th>影響</th><td>なし</td></tr>"
+        "</table>",
+        JA_LEAD,
+        ", skipped label",
+    ),
+    Case(
+        "the description repeats the dek: it does not make the dek the lead",
+        f"<div class='subtitle'>{DEK}</div><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped standfirst",
+        DEK,
+    ),
+    Case(
+        "a new section ends the search: the next section's byline is not this paragraph's",
+        f"<p>{EN_LEAD}</p><h2>Another story</h2><p>By Jane Doe</p><p>{SECOND}</p>",
+        EN_LEAD,
+    ),
+    Case(
+        "a writer's disclaimer above the entries",
+        "<p>この日記の内容は個人の意見であり、所属する組織とは一切関係ありません。</p>"
+        f"<h2>2026-03-04</h2><p>{JA_LEAD}</p>",
+        JA_LEAD,
+        ", skipped disclaimer",
+    ),
+    Case(
+        "one paragraph and a dateline after it: it is the lead after all",
+        f"<p>{EN_LEAD}</p><p>2026年3月4日 10:00</p>",
+        EN_LEAD,
+        ", skipped dateline",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_lead_in_document_order(case: Case) -> None:
+    got = extract_article(page(case.article, description=case.description), URL, {})
+    assert got.lead == case.lead
+    assert got.lead_from == WALKED + case.skipped
+
+
+def test_the_walk_ends_with_the_article() -> None:
+    """Past the article are other stories: a paywalled article's teaser box is not followed
+    into the next story's summary; the description stands in."""
+    article = f"<p class='standfirst'>{DEK}</p><p>Subscribe to continue reading.</p>"
+    after = f"<section><h2>More stories</h2><p>{SECOND}</p></section>"
+    got = extract_article(page(article, description=EN_LEAD, after=after), URL, {})
+    assert (got.lead, got.lead_from) == (EN_LEAD, "description (the article is behind a paywall)")
+
+
+def test_a_javascript_shell_takes_the_description() -> None:
+    got = extract_article(page("<div id='app'></div>", description=EN_LEAD), URL, {})
+    assert (got.lead, got.lead_from) == (EN_LEAD, "description")
+
+
+def test_the_walk_is_bounded_on_a_hostile_page() -> None:
+    """Thousands of furniture boxes and lines after the headline: the walk reads a bounded
+    number of blocks and measures a bounded number of boxes, then gives up."""
+    boxes = "<div class='meta'>" + "<span>x</span>" * 50 + "</div>"
+    body = f"<article><h1>{HED}</h1>{boxes * 3000}{'<p>short</p>' * 3000}<p>{EN_LEAD}</p></article>"
+    tree = LexborHTMLParser(html(title=HED, body=body))
+    heading = tree.css_first("h1")
+    assert heading is not None
+    lead = first_paragraph(blocks_after(heading), HED)
+    assert lead.text is None  # the lead past the bound is not reached
