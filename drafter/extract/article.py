@@ -283,15 +283,15 @@ def _lead(
         if found:
             return found, "profile"
     description = _description(meta, title, meta.get("og:site_name"))
-    for node in tree.css(_DROP_ALWAYS):
-        node.decompose()
-    _drop_forms(tree)
-    if anchor is not None:
+    if anchor is not None:  # before any node is removed: the walk passes over them itself
         walked = first_paragraph(blocks_after(anchor), title)
         if walked.text:
             return walked.text, walked.provenance
         if description and "paywall" in walked.skipped:  # the body is not there to read
             return description, "description (the article is behind a paywall)"
+    for node in tree.css(_DROP_ALWAYS):
+        node.decompose()
+    _drop_forms(tree)
     summary = description if description and is_prose(description) else None
     if summary:
         vouched = _vouched_paragraph(tree, summary, title)

@@ -161,6 +161,9 @@ def _blocks_from(
             line.add(child.text_content or "", linked=False)
         elif tag == "br":
             yield from line.flush()
+        elif tag == "form" and child.css_first("p") is not None:
+            yield from line.flush()  # a form wrapping the page (ASP.NET): its content counts
+            yield from _blocks_from(child.child, kind, role, walk)
         elif tag in _SKIP_TAGS:
             if tag[0] == "h" and line.empty:
                 yield Block(tidy(child.text() or ""), "heading", role)

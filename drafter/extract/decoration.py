@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.extract.sites import name_key
@@ -192,11 +193,12 @@ def side_cuts(
     vouched: bool,
     before: bool,
     headline_chars: int,
-    subheadings: frozenset[str] = frozenset(),
+    subheadings: Callable[[], frozenset[str]] = frozenset,
 ) -> list[Cut] | None:
     """The cuts that take away all of `side` (the title's text before or after the headline),
     or None when some piece of it does not read as decoration. A piece told by its shape
-    alone must be shorter than the headline: a longer "name" is the headline itself."""
+    alone must be shorter than the headline: a longer "name" is the headline itself.
+    `subheadings` gives the keys of the page's other headings (asked only if needed)."""
     core = side.strip(_SIDE_PUNCTUATION)
     if not name_key(core):
         return []
@@ -207,7 +209,7 @@ def side_cuts(
     cuts: list[Cut] = []
     for index, piece in enumerate(pieces):
         reason, firm = firm_reason(piece, brands), True
-        if reason is None and name_key(piece) in subheadings:
+        if reason is None and name_key(piece) in subheadings():
             reason = "sub-headline"  # the page shows it as a heading of its own
         if reason is None and vouched and len(piece) < headline_chars:
             # the piece farthest from the headline is where a site name stands

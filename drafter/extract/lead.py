@@ -208,7 +208,11 @@ def looks_like_title(text: str, title: str | None) -> bool:
     """The headline repeated in the body (or the body's copy of it with a series suffix)."""
     if not title:
         return False
-    text_key, title_key = name_key(text), name_key(title)
+    title_key = name_key(title)
+    # a prefix whose key is already too long settles it without reading a long paragraph
+    if len(name_key(text[: 2 * len(title) + 40])) > len(title_key) + 20:
+        return False
+    text_key = name_key(text)
     if not text_key or not title_key:
         return False
     if text_key in title_key:

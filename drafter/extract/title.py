@@ -12,8 +12,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -118,21 +119,65 @@ class _Candidate:
         keys: list[str] = []
         positions: list[int] = []
         for index, char in enumerate(text):
-            for key_char in name_key(char):
+            for key_char in _char_key(char):
                 keys.append(key_char)
                 positions.append(index)
         return cls(source, text, "".join(keys), tuple(positions))
 
 
-def _headings(tree: LexborHTMLParser) -> list[tuple[str, str, LexborNode]]:
-    """(tag, text, node) of the page's h1s, then h2s, then h3s, in document order each."""
+@cache
+def _char_key(char: str) -> str:
+    """``name_key`` of one character (cached: titles repeat their characters)."""
+    return name_key(char)
+
+
+def _headings(tree: LexborHTMLParser, tag: str) -> list[tuple[str, str, LexborNode]]:
+    """(tag, text, node) of the page's first headings of one level, in document order."""
     found: list[tuple[str, str, LexborNode]] = []
-    for tag in ("h1", "h2", "h3"):
-        for node in tree.css(tag)[:_HEADING_LIMIT]:
-            text = clean_text(node.text())
-            if len(name_key(text)) >= 2 and len(text) <= _MAX_HEADING_CHARS:
-                found.append((tag, text, node))
+    for node in tree.css(tag)[:_HEADING_LIMIT]:
+        text = clean_text(node.text())
+        if len(name_key(text)) >= 2 and len(text) <= _MAX_HEADING_CHARS:
+            found.append((tag, text, node))
     return found
+
+
+class _Page:
+    """The page's title forms and headings, each read when first needed: most pages agree
+    on their first h1 and og:title, and never need the rest."""
+
+    def __init__(
+        self,
+        tree: LexborHTMLParser,
+        forms: list[tuple[str, str]],
+        brands: tuple[str, ...],
+    ) -> None:
+        self.tree = tree
+        self.forms = forms
+        self.brands = brands
+        self._candidates: list[_Candidate] = []
+        self._headings: dict[str, list[tuple[str, str, LexborNode]]] = {}
+
+    def candidates(self) -> Iterator[_Candidate]:
+        for index, (source, text) in enumerate(self.forms):
+            if index == len(self._candidates):
+                self._candidates.append(_Candidate.of(source, text))
+            yield self._candidates[index]
+
+    def headings(self, tag: str) -> list[tuple[str, str, LexborNode]]:
+        """The level's headings, less those that only name the site (a logo)."""
+        if tag not in self._headings:
+            self._headings[tag] = [
+                heading
+                for heading in _headings(self.tree, tag)
+                if not _is_name(heading[1], self.brands)
+            ]
+        return self._headings[tag]
+
+    def all_headings(self) -> list[tuple[str, str, LexborNode]]:
+        return [heading for tag in _HEADING_TAGS for heading in self.headings(tag)]
+
+
+_HEADING_TAGS = ("h1", "h2", "h3")
 
 
 def _shared_span(heading: str, candidate: _Candidate) -> tuple[int, int] | None:
@@ -144,7 +189,7 @@ def _shared_span(heading: str, candidate: _Candidate) -> tuple[int, int] | None:
         return None
     start = candidate.positions[at]
     end = candidate.positions[at + len(heading_key) - 1] + 1
-    marks = [index for index, char in enumerate(heading) if name_key(char)]
+    marks = [index for index, char in enumerate(heading) if _char_key(char)]
     lead_in, tail = heading[: marks[0]], heading[marks[-1] + 1 :]
     if lead_in and candidate.text[:start].endswith(lead_in):
         start -= len(lead_in)
@@ -160,13 +205,14 @@ class _Agreement:
 
 
 def _agreement(
-    heading: str, candidate: _Candidate, brands: tuple[str, ...], subheadings: frozenset[str]
+    heading: str,
+    candidate: _Candidate,
+    span: tuple[int, int],
+    brands: tuple[str, ...],
+    subheadings: Callable[[], frozenset[str]],
 ) -> _Agreement | None:
-    """What the candidate carries around `heading`, when all of it reads as decoration;
-    None when the two do not share the headline."""
-    span = _shared_span(heading, candidate)
-    if span is None:
-        return None
+    """What the candidate carries around `heading` (at `span`), when all of it reads as
+    decoration; None when it does not, and the two do not share the headline."""
     cuts: list[Cut] = []
     removed: list[tuple[str, str]] = []
     for side, before in ((candidate.text[: span[0]], True), (candidate.text[span[1] :], False)):
@@ -202,18 +248,18 @@ def _is_name(text: str, brands: tuple[str, ...]) -> bool:
     return not key or key in brands or (reads_as_name(text) and names_organisation(text))
 
 
-def _candidates(
+def _title_forms(
     tree: LexborHTMLParser,
     meta: Mapping[str, str],
     headline_ld: str | None,
     profile: SiteProfile | None,
-) -> list[_Candidate]:
-    """The page's title forms, most deliberate first."""
+) -> list[tuple[str, str]]:
+    """(source, text) of the page's title forms, most deliberate first."""
     found = [(key, meta.get(key)) for key in ("og:title", "twitter:title")]
     found.append(("json-ld headline", clean_text(headline_ld) if headline_ld else None))
     found.append(("title tag", head_title(tree)))
     return [
-        _Candidate.of(source, _apply_profile(text, profile))
+        (source, _apply_profile(text, profile))
         for source, text in found
         if text and len(text) <= _MAX_CANDIDATE_CHARS
     ]
@@ -236,28 +282,45 @@ def pick_title(
             text = _apply_profile(clean_text(node.text()), profile) if node is not None else ""
             if name_key(text):
                 return Headline(text, "profile", node=node)
-    candidates = _candidates(tree, meta, headline_ld, profile)
-    headings = [heading for heading in _headings(tree) if not _is_name(heading[1], brands)]
-    heading_keys = frozenset(name_key(heading[1]) for heading in headings)
-    for tag, text, node in headings:
-        others = heading_keys - {name_key(text)}
-        for candidate in candidates:
-            agreed = _agreement(text, candidate, brands, others)
-            if agreed is not None:
-                return Headline(text, tag, agreed.cuts, agreed.removed, node)
-            if _shortened(text, candidate, brands):
-                return Headline(text, f"{tag} ({candidate.source} shortened)", node=node)
-    for candidate in candidates:
+    page = _Page(tree, _title_forms(tree, meta, headline_ld, profile), brands)
+    agreed = _agreed_heading(page)
+    if agreed is not None:
+        return agreed
+    for candidate in page.candidates():
         text, cuts = strip_firm(candidate.text, brands)
         text = _SECTION_TAG.sub("", text).strip(" \u3000")
         if not _is_name(text, brands):
             removed = tuple((cut.text.strip(), cut.reason) for cut in cuts)
-            node = _showing(headings, text)
+            node = _showing(page.all_headings(), text)
             return Headline(text, candidate.source, tuple(cuts), removed, node)
+    headings = page.all_headings()
     if headings:
         tag, text, node = headings[0]
         return Headline(text, tag, node=node)
     return Headline(None, None)
+
+
+def _agreed_heading(page: _Page) -> Headline | None:
+    """The first heading (h1s, then h2s, then h3s) that a title form agrees with."""
+    for tag in _HEADING_TAGS:
+        for _, text, node in page.headings(tag):
+            key = name_key(text)
+
+            def subheadings(key: str = key) -> frozenset[str]:
+                return frozenset(name_key(h[1]) for h in page.all_headings()) - {key}
+
+            for candidate in page.candidates():
+                span = _shared_span(text, candidate)
+                agreed = (
+                    _agreement(text, candidate, span, page.brands, subheadings)
+                    if span is not None
+                    else None
+                )
+                if agreed is not None:
+                    return Headline(text, tag, agreed.cuts, agreed.removed, node)
+                if _shortened(text, candidate, page.brands):
+                    return Headline(text, f"{tag} ({candidate.source} shortened)", node=node)
+    return None
 
 
 def _showing(headings: list[tuple[str, str, LexborNode]], title: str) -> LexborNode | None:
