@@ -99,6 +99,11 @@ def test_side_cuts(side: str, before: bool, vouched: bool, reasons: list[str] | 
         ("見出し（2020年2月15日）｜Example News", "見出し"),
         ("見出し（阪南大学）", "見出し（阪南大学）"),  # a name in brackets that is no credit stays
         ("見出し | Code | Jane Doe", "見出し | Code | Jane Doe"),  # shapes alone: kept
+        # a trail that the site's name ends: its sections go with it, across bars only
+        ("Headline text here | Politics | Example News", "Headline text here"),
+        ("Example News | Politics | Headline text here", "Headline text here"),
+        ("Headline text here - Politics - Example News", "Headline text here - Politics"),
+        ("Apple | Samsung showdown heats up", "Apple | Samsung showdown heats up"),
     ],
 )
 def test_strip_firm_keeps_what_its_words_do_not_condemn(title: str, kept: str) -> None:

@@ -226,35 +226,56 @@ def describe(cuts: list[Cut]) -> str:
     return ", ".join(f'"{cut.text}" ({cut.reason})' for cut in cuts)
 
 
+# Separators of a breadcrumb-like trail ("Headline | Section | Site"): once a firm name is
+# cut across one, the short name next to it on that side is a section of the same trail.
+_TRAIL = re.compile(r"[|｜»›]")
+
+
 def strip_firm(title: str, brands: tuple[str, ...]) -> tuple[str, list[Cut]]:
-    """The title without the pieces at its ends whose words say they are decoration."""
+    """The title without the pieces at its ends whose words say they are decoration, and
+    the section names of a trail that such a piece ends."""
     cuts: list[Cut] = []
+    trail = {"end": False, "start": False}
     while title:
-        cut = _firm_end(title, brands)
-        if cut is None:
+        step = _firm_end(title, brands, trail)
+        if step is None:
             break
-        title, piece = cut
-        cuts.append(piece)
+        title, cut, side, separator = step
+        trail[side] = bool(_TRAIL.search(separator))
+        cuts.append(cut)
     return title, cuts
 
 
-def _firm_end(title: str, brands: tuple[str, ...]) -> tuple[str, Cut] | None:
-    """The title less one decoration piece at its end or start, or None."""
+def _firm_end(
+    title: str, brands: tuple[str, ...], trail: dict[str, bool]
+) -> tuple[str, Cut, str, str] | None:
+    """(the title less one decoration piece at its end or start, the cut, which side, the
+    separator it was cut at), or None."""
     matches = list(SEPARATOR.finditer(title))
     if matches:
-        last, first = matches[-1], matches[0]
-        head, tail = title[: last.start()], title[last.end() :]
-        reason = firm_reason(tail, brands)
-        if reason and len(name_key(head)) >= 2:
-            return head.strip(" \u3000"), Cut(title[last.start() :], reason)
-        head, tail = title[: first.start()], title[first.end() :]
-        reason = firm_reason(head, brands)
-        if reason and len(name_key(tail)) >= 2:
-            return tail.strip(" \u3000"), Cut(title[: first.end()], reason)
+        for side, match in (("end", matches[-1]), ("start", matches[0])):
+            keep, piece = (
+                (title[: match.start()], title[match.end() :])
+                if side == "end"
+                else (title[match.end() :], title[: match.start()])
+            )
+            if len(name_key(keep)) < 2:
+                continue
+            reason = firm_reason(piece, brands)
+            if reason is None and trail[side] and _TRAIL.search(match.group()):
+                short = len(piece) < len(keep) and len(piece.split()) <= 3
+                reason = (
+                    "section name"
+                    if short and shape_reason(piece, before=False, outer=False)
+                    else None
+                )
+            if reason:
+                cut = title[match.start() :] if side == "end" else title[: match.end()]
+                return keep.strip(" \u3000"), Cut(cut, reason), side, match.group()
     if title[-1] in _CLOSE:
         start = _opening(title)
         if start > 0 and len(name_key(title[:start])) >= 2:
             reason = firm_reason(title[start:], brands)
             if reason in {"date", "credit", "page marker"}:
-                return title[:start].strip(" \u3000"), Cut(title[start:], reason)
+                return title[:start].strip(" \u3000"), Cut(title[start:], reason), "end", ""
     return None
