@@ -125,6 +125,19 @@ CASES = [
         ", skipped disclaimer",
     ),
     Case(
+        "an editor's note before the body",
+        f"<p><em>Editor's note: this story was updated with the company's comment.</em></p>"
+        f"<p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped editor's note",
+    ),
+    Case(
+        "a pull quote set bold at the start of the first paragraph",
+        f"<p><strong>「これまでで最速のリリースだ」</strong>{JA_LEAD}</p>",
+        JA_LEAD,
+        ", skipped pull quote",
+    ),
+    Case(
         "one paragraph and a dateline after it: it is the lead after all",
         f"<p>{EN_LEAD}</p><p>2026年3月4日 10:00</p>",
         EN_LEAD,

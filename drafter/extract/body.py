@@ -119,6 +119,9 @@ _MAX_BLOCKS = 400  # blocks read after the headline before giving up
 
 # Furniture that a paragraph may begin with, in an element of its own ("<b>文＝…</b>本文").
 _GLUED = {"byline", "dateline", "caption", "share", "related"}
+# A pull quote set in bold at a paragraph's start: a whole quotation, the prose after it.
+_BOLD = frozenset({"b", "strong"})
+_QUOTED = re.compile(r"^(?:「[^「」]+」|『[^『』]+』|“[^“”]+”|\"[^\"]+\")$")
 
 
 @dataclass
@@ -181,6 +184,8 @@ def _blocks_from(
             text = child.text(deep=True, separator="") or ""
             if line.empty and junk_reason(tidy(text)) in _GLUED:
                 yield Block(tidy(text), "p", role)  # a byline set in the paragraph's start
+            elif line.empty and tag in _BOLD and _QUOTED.match(tidy(text)) and child.next:
+                yield Block(tidy(text), "quote", role)  # a pull quote set bold before it
             elif tag == "a":
                 line.add(text, linked=True)
             else:
@@ -309,6 +314,8 @@ def _furniture_reason(block: Block, title: str | None) -> str | None:
         return "byline" if _names_byline(block.text) else "furniture"
     if block.kind == "heading":
         return "heading"
+    if block.kind == "quote":
+        return "pull quote"
     reason = junk_reason(block.text)
     if reason is not None:
         return reason

@@ -149,6 +149,11 @@ _JUNK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"本記事は.{0,60}(転載|翻訳|抄訳)|^(翻訳|抄訳)\s*[:：]",
         ),
         (
+            "editor's note",
+            r"^[\[［【(（](editor'?s'? note|update[sd]?|correction|追記|訂正|更新)[\]］】)）]|"
+            r"^(editor'?s'? note|update[sd]?|correction|clarification|追記|訂正)\s*[:：]",
+        ),
+        (
             "paywall",
             r"会員限定|有料会員|続きを読む|ログインして|ログインすると|"
             r"会員登録(する|して|が必要)|"
