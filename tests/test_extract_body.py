@@ -177,3 +177,16 @@ def test_the_walk_is_bounded_on_a_hostile_page() -> None:
     assert heading is not None
     lead = first_paragraph(blocks_after(heading), HED)
     assert lead.text is None  # the lead past the bound is not reached
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "<div>" * 5000 + f"<p>{EN_LEAD}</p>" + "</div>" * 5000,  # past Python's recursion limit
+        "<p>" + "<span> </span>" * 20000 + f"{EN_LEAD}</p>",  # a line built of many pieces
+    ],
+    ids=["deep nesting", "many inline elements"],
+)
+def test_hostile_markup_keeps_headline_and_lead(inside: str) -> None:
+    got = extract_article(page(inside), URL, {})
+    assert (got.title, got.lead) == (HED, EN_LEAD)

@@ -97,7 +97,6 @@ _FURNITURE_WORD = re.compile(
     r"listen|player|sns|label|category|categories|posted)(?:$|[\s_-])",
     re.I,
 )
-# Not "summary" or "abstract": schema.org's speakable-summary marks the lead itself.
 # Inline furniture: dropped from the middle of a paragraph too (not "tag" or "author": an
 # inline link of that class can be a word of the sentence).
 _INLINE_FURNITURE = re.compile(
@@ -105,6 +104,7 @@ _INLINE_FURNITURE = re.compile(
     r"image-?credit|share",
     re.I,
 )
+# Not "summary" or "abstract": schema.org's speakable-summary marks the lead itself.
 _STANDFIRST_INSIDE = re.compile(
     r"standfirst|subtitle|sub-title|subhead|sub-head|strapline|excerpt|teaser|tldr|tl-dr|dek",
     re.I,
@@ -113,8 +113,9 @@ _STANDFIRST_WORD = re.compile(r"(?:^|[\s_-])(?:deck|description|kicker|sub)(?:$|
 # An article's header by class, where it is not a <header> element.
 _HEADER_CLASS = re.compile(r"(?:entry|post|article|content|story|page)[-_]?header", re.I)
 _FURNITURE_MAX_CHARS = 2000  # a "byline" box holding more text than this is the article
-_CLASS_CHECKS = 200  # furniture elements measured per walk: hostile pages stay linear
+_CLASS_CHECKS = 50  # furniture elements measured per walk: hostile pages stay cheap
 _MAX_BLOCKS = 400  # blocks read after the headline before giving up
+_MAX_DEPTH = 64  # nesting read block by block; deeper, an element's text is one line
 
 
 # Furniture that a paragraph may begin with, in an element of its own ("<b>文＝…</b>本文").
@@ -126,9 +127,11 @@ _QUOTED = re.compile(r"^(?:「[^「」]+」|『[^『』]+』|“[^“”]+”|\"
 
 @dataclass
 class _Walk:
-    """State shared by one walk: how many furniture elements were measured."""
+    """State shared by one walk: how many furniture elements were measured, how deep the
+    walk is in nested blocks."""
 
     checks: int = 0
+    depth: int = 0
 
 
 def _classes(node: LexborNode) -> str:
@@ -175,9 +178,13 @@ def _blocks_from(
             marked = _marked_as(child, walk)
             if marked == "furniture":
                 yield Block(_classes(child), "furniture", role)
+            elif walk.depth >= _MAX_DEPTH:  # hostile nesting: no recursion past this
+                yield Block(tidy(child.text() or ""), kind, marked or role)
             else:
+                walk.depth += 1
                 child_kind = _KIND_BY_TAG.get(tag, kind)
                 yield from _blocks_from(child.child, child_kind, marked or role, walk)
+                walk.depth -= 1
         elif _INLINE_FURNITURE.search(_classes(child)):
             pass  # a gallery link, caption or credit set inside the paragraph
         else:
@@ -202,19 +209,17 @@ class _Line:
     role: str | None
     parts: list[str] = field(default_factory=list)
     linked: int = 0  # characters inside links
-
-    @property
-    def empty(self) -> bool:
-        return not "".join(self.parts).strip()
+    empty: bool = True  # no text but whitespace yet
 
     def add(self, text: str, *, linked: bool, links: str = "") -> None:
         self.parts.append(text)
         self.linked += len(text.strip()) if linked else len(links)
+        self.empty = self.empty and not text.strip()
 
     def flush(self) -> Iterator[Block]:
         """The gathered line as a block (a link line when it is nearly all link text)."""
         text = tidy("".join(self.parts))
-        self.parts, linked, self.linked = [], self.linked, 0
+        self.parts, linked, self.linked, self.empty = [], self.linked, 0, True
         if not text:
             return
         if self.kind == "p" and linked * 10 >= len(text.replace(" ", "")) * 8:
