@@ -190,3 +190,11 @@ def test_the_walk_is_bounded_on_a_hostile_page() -> None:
 def test_hostile_markup_keeps_headline_and_lead(inside: str) -> None:
     got = extract_article(page(inside), URL, {})
     assert (got.title, got.lead) == (HED, EN_LEAD)
+
+
+def test_hostile_nesting_on_the_fallback_path() -> None:
+    """No heading shows the headline: the fallback's own block reader is bounded too."""
+    nested = "<div>" * 5000 + f"<p>{EN_LEAD}</p>" + "</div>" * 5000
+    body = f"<main><div class='hed'>{HED}</div>{nested}</main>"
+    got = extract_article(html(title=f"{HED} | Example", body=body).encode(), URL, {})
+    assert (got.title, got.lead) == (HED, EN_LEAD)

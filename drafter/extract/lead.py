@@ -263,8 +263,15 @@ def _join(lines: list[str]) -> str:
     return tidy("".join(lines))
 
 
-def node_blocks(node: LexborNode, kind: str = "p") -> Iterator[Block]:
+_MAX_DEPTH = 64  # nesting read block by block; deeper, an element's text is one block
+
+
+def node_blocks(node: LexborNode, kind: str = "p", depth: int = 0) -> Iterator[Block]:
     """Blocks under a selectolax node: one per paragraph, split at ``<br>``."""
+    if depth >= _MAX_DEPTH:  # hostile nesting: no recursion past this
+        if text := tidy(node.text() or ""):
+            yield Block(text, kind)
+        return
     pending: list[str] = []
     child = node.child
     while child is not None:
@@ -282,7 +289,7 @@ def node_blocks(node: LexborNode, kind: str = "p") -> Iterator[Block]:
                 yield Block(text, kind)
             pending = []
             child_kind = "heading" if tag in _HEADINGS else _KIND_BY_TAG.get(tag, kind)
-            yield from node_blocks(child, child_kind)
+            yield from node_blocks(child, child_kind, depth + 1)
         else:
             pending.append(child.text(deep=True, separator="") or "")
         child = child.next
