@@ -125,6 +125,11 @@ CASES = [
         ", skipped disclaimer",
     ),
     Case(
+        "a disclosure widget's label is not glued to the text it opens",
+        f"<details open><summary>Expand description</summary><p>{EN_LEAD}</p></details>",
+        EN_LEAD,
+    ),
+    Case(
         "an editor's note before the body",
         f"<p><em>Editor's note: this story was updated with the company's comment.</em></p>"
         f"<p>{EN_LEAD}</p>",

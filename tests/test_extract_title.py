@@ -122,6 +122,40 @@ CASES = [
         'h1, cut "- Sample Weekly" (site name)',
     ),
     Case(
+        "a book's name in a menu-bar heading above the chapter's own h1",
+        page(
+            title="Build Cache - The Sample Book",
+            heading="<div id='menu-bar'><h1 class='menu-title'>The Sample Book</h1></div>"
+            "<main><h1 id='build-cache'><a href='#build-cache'>Build Cache</a></h1></main>",
+            lead=EN_LEAD,
+        ),
+        "Build Cache",
+        'h1, cut "- The Sample Book" (site name)',
+        "https://doc.example.org/book/build-cache.html",
+    ),
+    Case(
+        "a masthead h1 the title names after the section's h2 (with its permalink)",
+        page(
+            title="Util | Sample v20 Documentation",
+            heading="<h1>Sample v20 documentation</h1><h2>Util<a href='#util'>#</a></h2>",
+            lead=EN_LEAD,
+        ),
+        "Util",
+        'h2, cut "| Sample v20 Documentation" (site name)',
+        "https://docs.example.org/api/util.html",
+    ),
+    Case(
+        "a heading that is a link to the site's home page names the site",
+        page(
+            title=f"{EN_HED} · Jane Doe's Notebook",
+            heading="<h1><a href='/'>Jane Doe's Notebook</a></h1>" + f"<h2>{EN_HED}</h2>",
+            lead=EN_LEAD,
+        ),
+        EN_HED,
+        'h2, cut "· Jane Doe\'s Notebook" (site name)',
+        "https://jane.example.net/posts/sample",
+    ),
+    Case(
         "a shortened og:title: the h1 shows the whole headline",
         page(
             head=og("og:title", "Sample 2.0 ships with a new query"),

@@ -38,6 +38,8 @@ _SKIP_TAGS = frozenset(
         "select",
         "iframe",
         "svg",
+        "summary",  # a <details> widget's label: "Expand description"
+        "dialog",
         "video",
         "audio",
         "picture",
@@ -75,6 +77,10 @@ _BLOCK_TAGS = frozenset(
         "pre",
         "center",
         "hr",
+        "details",
+        "address",
+        "fieldset",
+        "hgroup",
     }
 )
 _KIND_BY_TAG = {  # a <dd> is left a paragraph: pages built of definition lists hold prose there

@@ -186,6 +186,14 @@ def _opening(text: str) -> int:
 _SIDE_PUNCTUATION = " \u3000|｜-–—·»/~✩★:：／〜ー。、,."
 
 
+_NOWHERE: Callable[[str], str | None] = lambda key: None  # noqa: E731 - no heading to place
+
+
+class NotTheHeadline(Exception):
+    """A piece before the headline is a heading the page shows later: that one is the
+    headline, and the heading matched is the site's (or book's) name above it."""
+
+
 def side_cuts(
     side: str,
     brands: tuple[str, ...],
@@ -193,32 +201,49 @@ def side_cuts(
     vouched: bool,
     before: bool,
     headline_chars: int,
-    subheadings: Callable[[], frozenset[str]] = frozenset,
+    placed: Callable[[str], str | None] = _NOWHERE,
 ) -> list[Cut] | None:
     """The cuts that take away all of `side` (the title's text before or after the headline),
     or None when some piece of it does not read as decoration. A piece told by its shape
     alone must be shorter than the headline: a longer "name" is the headline itself.
-    `subheadings` gives the keys of the page's other headings (asked only if needed)."""
+    `placed(key)` says whether the page shows the piece as a heading "earlier" or "later"
+    than the headline's, or None; raises NotTheHeadline as that class says."""
     core = side.strip(_SIDE_PUNCTUATION)
     if not name_key(core):
         return []
-    reason = firm_reason(core, brands)
+    reason = firm_reason(core, brands) or _heading_reason(
+        placed(name_key(core)), before=before, outer=True
+    )
     if reason is not None:
         return [Cut(core, reason)]
     pieces = [piece for piece in split_pieces(core) if name_key(piece)]
     cuts: list[Cut] = []
     for index, piece in enumerate(pieces):
-        reason, firm = firm_reason(piece, brands), True
-        if reason is None and name_key(piece) in subheadings():
-            reason = "sub-headline"  # the page shows it as a heading of its own
+        # the piece farthest from the headline is where a site name stands
+        outer = index == (0 if before else len(pieces) - 1)
+        reason, firm = (
+            firm_reason(piece, brands)
+            or _heading_reason(placed(name_key(piece)), before=before, outer=outer),
+            True,
+        )
         if reason is None and vouched and len(piece) < headline_chars:
-            # the piece farthest from the headline is where a site name stands
-            outer = index == (0 if before else len(pieces) - 1)
             reason, firm = shape_reason(piece, before=before, outer=outer), False
         if reason is None:
             return None
         cuts.append(Cut(piece, reason, firm))
     return cuts
+
+
+def _heading_reason(place: str | None, *, before: bool, outer: bool) -> str | None:
+    """What a piece is that the page also shows as a heading: above the headline, the
+    masthead's or a section's name; below it and after it in the title, a sub-headline."""
+    if place == "earlier":
+        return "site name" if outer else "section name"
+    if place == "later":
+        if before:
+            raise NotTheHeadline
+        return "sub-headline"
+    return None
 
 
 def describe(cuts: list[Cut]) -> str:

@@ -45,6 +45,8 @@ _SKIP_TAGS = frozenset(
         "select",
         "iframe",
         "svg",
+        "summary",  # a <details> widget's label: "Expand description"
+        "dialog",
         "video",
         "audio",
         "picture",
@@ -77,6 +79,10 @@ _BLOCK_TAGS = frozenset(
         "pre",
         "center",
         "hr",
+        "details",
+        "address",
+        "fieldset",
+        "hgroup",
         *_HEADINGS,
     }
 )

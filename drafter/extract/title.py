@@ -15,12 +15,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from drafter.extract.decoration import (
     SEPARATOR,
     Cut,
+    NotTheHeadline,
     names_organisation,
     reads_as_name,
     side_cuts,
@@ -131,11 +133,58 @@ def _char_key(char: str) -> str:
     return name_key(char)
 
 
+# A heading set in the page's chrome: a logo, a brand, a menu or masthead title.
+_CHROME = re.compile(r"logo|brand|site-?(?:title|name)|menu|masthead|navbar|nav-bar", re.I)
+_CHROME_LEVELS = 4  # the heading and its nearest ancestors
+
+
+def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
+    """Keys of the headings that sit in the page's chrome (class or id says logo, brand,
+    site title, menu, masthead; or the heading is a link to the site's home page): the
+    page's own way of naming its site, or its book."""
+    keys: list[str] = []
+    for node in tree.css("h1, h2, h3")[: 3 * _HEADING_LIMIT]:
+        if _in_chrome(node) or _links_home(node, host):
+            key = name_key(node.text() or "")
+            if len(key) >= 2:
+                keys.append(key)
+    return tuple(keys)
+
+
+def _in_chrome(node: LexborNode) -> bool:
+    current: LexborNode | None = node
+    for _ in range(_CHROME_LEVELS):
+        if current is None or current.tag in {"article", "main", "body", "html"}:
+            return False
+        attrs = current.attributes
+        if _CHROME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        current = current.parent
+    return False
+
+
+def _links_home(node: LexborNode, host: str) -> bool:
+    """The heading is one link, to the root of its own site."""
+    link = node.css_first("a[href]")
+    if link is None or name_key(link.text() or "") != name_key(node.text() or ""):
+        return False
+    href = (link.attributes.get("href") or "").strip()
+    parts = urlsplit(href)
+    if not href or parts.fragment or parts.query:  # "#section" is the heading's own anchor
+        return False
+    return parts.path in {"/", "./", "/index.html"} or (
+        parts.netloc == host and parts.path in {"", "/"}
+    )
+
+
+_PERMALINK = "#¶§🔗 \u3000"  # a heading's own anchor link is not part of its text
+
+
 def _headings(tree: LexborHTMLParser, tag: str) -> list[tuple[str, str, LexborNode]]:
     """(tag, text, node) of the page's first headings of one level, in document order."""
     found: list[tuple[str, str, LexborNode]] = []
     for node in tree.css(tag)[:_HEADING_LIMIT]:
-        text = clean_text(node.text())
+        text = clean_text(node.text()).strip(_PERMALINK)
         if len(name_key(text)) >= 2 and len(text) <= _MAX_HEADING_CHARS:
             found.append((tag, text, node))
     return found
@@ -155,6 +204,7 @@ class _Page:
         self.forms = forms
         self.brands = brands
         self._candidates: list[_Candidate] = []
+        self._order: list[tuple[str, int]] | None = None  # (key, id) of h1-h3, document order
         self._headings: dict[str, list[tuple[str, str, LexborNode]]] = {}
 
     def candidates(self) -> Iterator[_Candidate]:
@@ -175,6 +225,23 @@ class _Page:
 
     def all_headings(self) -> list[tuple[str, str, LexborNode]]:
         return [heading for tag in _HEADING_TAGS for heading in self.headings(tag)]
+
+    def placer(self, heading: LexborNode) -> Callable[[str], str | None]:
+        """A function telling whether the page shows a text (by key) as a heading "earlier"
+        or "later" than `heading`, in document order; read from the page when first asked."""
+
+        def placed(key: str) -> str | None:
+            if self._order is None:
+                nodes = self.tree.css("h1, h2, h3")[: 3 * _HEADING_LIMIT]
+                self._order = [(name_key(node.text() or ""), node.mem_id) for node in nodes]
+            ids = [mem_id for _, mem_id in self._order]
+            here = ids.index(heading.mem_id) if heading.mem_id in ids else -1
+            for index, (other, mem_id) in enumerate(self._order):
+                if other == key and mem_id != heading.mem_id and here >= 0:
+                    return "earlier" if index < here else "later"
+            return None
+
+        return placed
 
 
 _HEADING_TAGS = ("h1", "h2", "h3")
@@ -209,7 +276,7 @@ def _agreement(
     candidate: _Candidate,
     span: tuple[int, int],
     brands: tuple[str, ...],
-    subheadings: Callable[[], frozenset[str]],
+    placed: Callable[[str], str | None],
 ) -> _Agreement | None:
     """What the candidate carries around `heading` (at `span`), when all of it reads as
     decoration; None when it does not, and the two do not share the headline."""
@@ -222,7 +289,7 @@ def _agreement(
             vouched=True,
             before=before,
             headline_chars=len(heading),
-            subheadings=subheadings,
+            placed=placed,
         )
         if side_cut is None:
             return None
@@ -275,7 +342,7 @@ def pick_title(
     """The headline by agreement: the first heading that a title form repeats with only
     decoration around it (or in a shorter form); else the first title form that is more
     than a name, less what its words say is decoration; else the first heading."""
-    brands = brand_keys(profile, meta.get("og:site_name"), host)
+    brands = brand_keys(profile, meta.get("og:site_name"), host) + chrome_names(tree, host)
     if profile is not None:
         for selector in profile.title_selectors:
             node = tree.css_first(selector)
@@ -304,18 +371,17 @@ def _agreed_heading(page: _Page) -> Headline | None:
     """The first heading (h1s, then h2s, then h3s) that a title form agrees with."""
     for tag in _HEADING_TAGS:
         for _, text, node in page.headings(tag):
-            key = name_key(text)
-
-            def subheadings(key: str = key) -> frozenset[str]:
-                return frozenset(name_key(h[1]) for h in page.all_headings()) - {key}
-
+            placed = page.placer(node)
             for candidate in page.candidates():
                 span = _shared_span(text, candidate)
-                agreed = (
-                    _agreement(text, candidate, span, page.brands, subheadings)
-                    if span is not None
-                    else None
-                )
+                try:
+                    agreed = (
+                        _agreement(text, candidate, span, page.brands, placed)
+                        if span is not None
+                        else None
+                    )
+                except NotTheHeadline:
+                    break  # a later heading is the headline: try the next heading
                 if agreed is not None:
                     return Headline(text, tag, agreed.cuts, agreed.removed, node)
                 if _shortened(text, candidate, page.brands):
