@@ -125,6 +125,20 @@ CASES = [
         ", skipped disclaimer",
     ),
     Case(
+        "a standfirst and a byline named by data attributes, the author in <address>",
+        f"<div data-gu-name='standfirst'><p>{DEK}</p></div>"
+        "<address><a rel='author' href='/jane'>Jane Doe</a></address>"
+        f"<div data-component='text-block'><p>{EN_LEAD}</p></div>",
+        EN_LEAD,
+        ", skipped standfirst, byline",
+    ),
+    Case(
+        "a sidebar by its ARIA role",
+        f"<div role='complementary'><p>{DEK} Read our newsletter every Friday.</p></div>"
+        f"<p>{EN_LEAD}</p>",
+        EN_LEAD,
+    ),
+    Case(
         "a disclosure widget's label is not glued to the text it opens",
         f"<details open><summary>Expand description</summary><p>{EN_LEAD}</p></details>",
         EN_LEAD,

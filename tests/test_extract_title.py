@@ -49,6 +49,13 @@ CASES = [
         "https://jane.example.net/2026/sample",
     ),
     Case(
+        "a bullet before the site's name",
+        page(title=f"{EN_HED} • The Example", heading=f"<h1>{EN_HED}</h1>", lead=EN_LEAD),
+        EN_HED,
+        'h1, cut "• The Example" (site name)',
+        "https://www.theexample.com/2026/sample",
+    ),
+    Case(
         "a section trail: section, then author",
         page(title=f"{EN_HED} | Code | Jane Doe", heading=f"<h2>{EN_HED}</h2>", lead=EN_LEAD),
         EN_HED,

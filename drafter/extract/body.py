@@ -78,7 +78,6 @@ _BLOCK_TAGS = frozenset(
         "center",
         "hr",
         "details",
-        "address",
         "fieldset",
         "hgroup",
     }
@@ -110,12 +109,13 @@ _INLINE_FURNITURE = re.compile(
     r"image-?credit|share",
     re.I,
 )
-# Not "summary" or "abstract": schema.org's speakable-summary marks the lead itself.
+# Not "summary", "abstract" or "description": schema.org's speakable-summary and microdata
+# description mark the lead itself on many sites (a dek still goes: a byline follows it).
 _STANDFIRST_INSIDE = re.compile(
     r"standfirst|subtitle|sub-title|subhead|sub-head|strapline|excerpt|teaser|tldr|tl-dr|dek",
     re.I,
 )
-_STANDFIRST_WORD = re.compile(r"(?:^|[\s_-])(?:deck|description|kicker|sub)(?:$|[\s_-])", re.I)
+_STANDFIRST_WORD = re.compile(r"(?:^|[\s_-])(?:deck|kicker|sub)(?:$|[\s_-])", re.I)
 # An article's header by class, where it is not a <header> element.
 _HEADER_CLASS = re.compile(r"(?:entry|post|article|content|story|page)[-_]?header", re.I)
 _FURNITURE_MAX_CHARS = 2000  # a "byline" box holding more text than this is the article
@@ -140,13 +140,23 @@ class _Walk:
     depth: int = 0
 
 
+# Where markup names what an element is: class and id, and the data attributes and
+# microdata some publishers name their parts with (data-component="byline-block",
+# data-gu-name="standfirst", itemprop="author").
+_NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid", "data-gu-name", "itemprop")
+# ARIA roles of what is not the article: navigation, sidebars, the page's footer, search.
+_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "search"})
+
+
 def _classes(node: LexborNode) -> str:
     attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+    return " ".join(value for name in _NAMING_ATTRIBUTES if (value := attrs.get(name)))
 
 
 def _marked_as(node: LexborNode, walk: _Walk) -> str | None:
     """ "furniture" or "standfirst" when the element's class or id says so."""
+    if node.attributes.get("role") in _FURNITURE_ROLES:
+        return "furniture"
     names = _classes(node)
     if not names:
         return None
@@ -179,6 +189,9 @@ def _blocks_from(
         elif tag in _SKIP_TAGS:
             if tag[0] == "h" and line.empty:
                 yield Block(tidy(child.text() or ""), "heading", role)
+        elif tag == "address":  # the article's author, as HTML means it: a byline
+            yield from line.flush()
+            yield Block("byline", "furniture", role)
         elif tag in _BLOCK_TAGS:
             yield from line.flush()
             marked = _marked_as(child, walk)

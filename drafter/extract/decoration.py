@@ -19,7 +19,7 @@ from drafter.extract.sites import name_key
 
 # A separator between a headline and a name: spaced dashes/bars, full-width forms, colons.
 SEPARATOR = re.compile(
-    r"\s+[-|–—·»/~✩★]\s+|\s*\|\|\s*|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--\s*|\s+ー\s+"
+    r"\s+[-|–—·•»«›‹/~✩★]\s+|\s*\|\|\s*|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--\s*|\s+ー\s+"
 )
 _OPEN = "（(【［[〔《〈「"
 _CLOSE = "）)】］]〕》〉」"
@@ -183,7 +183,7 @@ def _opening(text: str) -> int:
     return text.rfind(opener, 0, len(text) - 1)
 
 
-_SIDE_PUNCTUATION = " \u3000|｜-–—·»/~✩★:：／〜ー。、,."
+_SIDE_PUNCTUATION = " \u3000|｜-–—·•»«›‹/~✩★:：／〜ー。、,."
 
 
 _NOWHERE: Callable[[str], str | None] = lambda key: None  # noqa: E731 - no heading to place
