@@ -134,14 +134,18 @@ def _char_key(char: str) -> str:
 
 
 # A heading set in the page's chrome: a logo, a brand, a menu or masthead title.
-_CHROME = re.compile(r"logo|brand|site-?(?:title|name)|menu|masthead|navbar|nav-bar", re.I)
+_CHROME = re.compile(
+    r"logo|site-?(?:title|name|brand|header)|blog-?(?:title|name)|brand-?(?:logo|name|title)|"
+    r"menu-?(?:title|bar)|masthead|navbar|nav-bar",
+    re.I,
+)
 _CHROME_LEVELS = 4  # the heading and its nearest ancestors
 
 
 def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
-    """Keys of the headings that sit in the page's chrome (class or id says logo, brand,
-    site title, menu, masthead; or the heading is a link to the site's home page): the
-    page's own way of naming its site, or its book."""
+    """Keys of the headings that sit in the page's chrome (class or id says logo, site or
+    blog title, brand name, menu title, masthead, navbar; or the heading is one link to the
+    site's home page): the page's own way of naming its site, or its book."""
     keys: list[str] = []
     for node in tree.css("h1, h2, h3")[: 3 * _HEADING_LIMIT]:
         if _in_chrome(node) or _links_home(node, host):
