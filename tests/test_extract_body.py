@@ -151,6 +151,13 @@ CASES = [
         ", skipped editor's note",
     ),
     Case(
+        "a note that the story belongs to a series",
+        "<p><em>This story is part of Sample Week, our series on databases and the people who "
+        f"build them.</em></p><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped editor's note",
+    ),
+    Case(
         "a pull quote set bold at the start of the first paragraph",
         f"<p><strong>「これまでで最速のリリースだ」</strong>{JA_LEAD}</p>",
         JA_LEAD,

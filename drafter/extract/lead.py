@@ -157,7 +157,9 @@ _JUNK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "editor's note",
             r"^[\[［【(（](editor'?s'? note|update[sd]?|correction|追記|訂正|更新)[\]］】)）]|"
-            r"^(editor'?s'? note|update[sd]?|correction|clarification|追記|訂正)\s*[:：]",
+            r"^(editor'?s'? note|update[sd]?|correction|clarification|追記|訂正)\s*[:：]|"
+            r"^this (story|article|post|piece|essay) is (part|one) of\b|"
+            r"^(この|本)記事は.{0,40}(連載|シリーズ|特集)の",
         ),
         (
             "paywall",
