@@ -104,6 +104,12 @@ def test_side_cuts(side: str, before: bool, vouched: bool, reasons: list[str] | 
         ("Example News | Politics | Headline text here", "Headline text here"),
         ("Headline text here - Politics - Example News", "Headline text here - Politics"),
         ("Apple | Samsung showdown heats up", "Apple | Samsung showdown heats up"),
+        # before a colon, only the site's own name goes: a company's begins a headline
+        (
+            "Sample Holdings Inc.: record quarter, again",
+            "Sample Holdings Inc.: record quarter, again",
+        ),
+        ("Example News: Rust 2.0 ships", "Rust 2.0 ships"),
     ],
 )
 def test_strip_firm_keeps_what_its_words_do_not_condemn(title: str, kept: str) -> None:

@@ -254,6 +254,7 @@ def describe(cuts: list[Cut]) -> str:
 # Separators of a breadcrumb-like trail ("Headline | Section | Site"): once a firm name is
 # cut across one, the short name next to it on that side is a section of the same trail.
 _TRAIL = re.compile(r"[|｜»›]")
+_COLON = re.compile(r"[:：]")
 
 
 def strip_firm(title: str, brands: tuple[str, ...]) -> tuple[str, list[Cut]]:
@@ -287,6 +288,8 @@ def _firm_end(
             if len(name_key(keep)) < 2:
                 continue
             reason = firm_reason(piece, brands)
+            if side == "start" and _COLON.search(match.group()) and not names_site(piece, brands):
+                reason = None  # "Apple Inc.: …", "2026: …" begin a headline; a site's name may
             if reason is None and trail[side] and _TRAIL.search(match.group()):
                 short = len(piece) < len(keep) and len(piece.split()) <= 3
                 reason = (
