@@ -147,7 +147,7 @@ def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
     blog title, brand name, menu title, masthead, navbar; or the heading is one link to the
     site's home page): the page's own way of naming its site, or its book."""
     keys: list[str] = []
-    for node in tree.css("h1, h2, h3")[: 3 * _HEADING_LIMIT]:
+    for node in tree.css("h1, h2")[:_HEADING_LIMIT]:  # a logo or masthead is an h1 or h2
         if _in_chrome(node) or _links_home(node, host):
             key = name_key(node.text() or "")
             if len(key) >= 2:
