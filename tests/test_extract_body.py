@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from drafter.extract.article import extract_article
 from drafter.extract.body import blocks_after, first_paragraph
+from drafter.profiles import SiteProfile
 from tests.samples import EN_LEAD, JA_LEAD, html
 
 HED = "Sample 2.0 ships"
@@ -224,3 +225,13 @@ def test_hostile_nesting_on_the_fallback_path() -> None:
     body = f"<main><div class='hed'>{HED}</div>{nested}</main>"
     got = extract_article(html(title=f"{HED} | Example", body=body).encode(), URL, {})
     assert (got.title, got.lead) == (HED, EN_LEAD)
+
+
+def test_a_profile_never_drops_the_heading_the_walk_starts_from() -> None:
+    """A site's drop selectors that hold the headline's heading leave it in place."""
+    own = SiteProfile(
+        name="own", hosts=("news.example.org",), label="Example", drop_selectors=("header",)
+    )
+    article = f"<header><h1>{HED}</h1><p>{DEK}</p></header><p>{EN_LEAD}</p>"
+    got = extract_article(page(article), URL, {}, profiles=(own,))
+    assert (got.title, got.lead, got.source) == (HED, EN_LEAD, "Example")

@@ -1,11 +1,13 @@
 """Extraction: page bytes → headline, lead and label, with where each came from.
 
 Pure and process-pool friendly: ``extract_article`` is a module-level function that never
-raises. The page is decoded once (``decode_html``), parsed once by selectolax for metadata,
-headline and profile selectors, and handed to trafilatura only when neither the site's own
-containers nor a paragraph the meta description vouches for give the lead; then as the
-tree selectolax has already cleaned (scripts, styles, navigation, sidebars, footers gone),
-so that trafilatura parses and prunes less (3-16 % of its time on the corpus, same leads).
+raises. The page is decoded once (``decode_html``) and parsed once by selectolax. The
+headline is read by agreement between the page's title forms and its headings (title.py);
+the lead, in document order down from the heading that shows the headline (body.py). Only
+where no heading shows it does the fallback run: a paragraph the meta description vouches
+for, else trafilatura on the tree selectolax has already cleaned (scripts, styles,
+navigation, sidebars, footers gone), else the description. A site's profile gives its label
+and syndication; lead selectors in a site's own profile (drafter.toml) still come first.
 """
 
 from __future__ import annotations
@@ -263,6 +265,16 @@ def _reads_as_lead(text: str) -> bool:
     return len(text) >= 40 if is_japanese(text) else len(text.split()) >= 25
 
 
+def _holds(node: LexborNode, inner: LexborNode) -> bool:
+    """Whether `inner` is `node` or inside it."""
+    current: LexborNode | None = inner
+    while current is not None:
+        if current.mem_id == node.mem_id:
+            return True
+        current = current.parent
+    return False
+
+
 def _lead(
     *,
     url: str,
@@ -277,7 +289,8 @@ def _lead(
     if profile is not None:
         for selector in profile.drop_selectors:
             for node in tree.css(selector):
-                node.decompose()
+                if anchor is None or not _holds(node, anchor):  # the walk starts there
+                    node.decompose()
         profile_blocks = _profile_blocks(tree, profile)
         found = pick(profile_blocks, title, strict=True)
         if found:
