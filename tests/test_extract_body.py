@@ -87,6 +87,12 @@ CASES = [
         ", skipped caption",
     ),
     Case(
+        "a photo box whose caption is a paragraph of its own",
+        "<div class='article-photo'><img src='a.jpg'><p>The Sample 2.0 console on show in "
+        f"Tokyo on Tuesday, where the company unveiled it.</p></div><p>{EN_LEAD}</p>",
+        EN_LEAD,
+    ),
+    Case(
         "a gallery line of links, and a gallery link inside the paragraph",
         "<p><a href='/g'>See all 12 photos of the Sample 2.0 launch</a></p>"
         f"<p>{EN_LEAD} <a class='gallery-link' href='/g'>Gallery</a></p>",

@@ -99,7 +99,8 @@ _FURNITURE_INSIDE = re.compile(
 )
 _FURNITURE_WORD = re.compile(
     r"(?:^|[\s_-])(?:date|time|meta|share|tags?|credit|credits|ad|ads|promo|toc|rating|"
-    r"listen|player|sns|label|category|categories|posted)(?:$|[\s_-])",
+    r"listen|player|sns|label|category|categories|posted|photo|image|img|figure|video)"
+    r"(?:$|[\s_-])",
     re.I,
 )
 # Inline furniture: dropped from the middle of a paragraph too (not "tag" or "author": an
