@@ -174,6 +174,7 @@ _JUNK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _BREADCRUMB = re.compile(r"\s[>›»＞]\s|\s?[>›»＞]\s?")
 _SHORT_FURNITURE = 120  # captions, share rows and bylines are short; a long line is prose
+_PAYWALL_PROMPT = 300  # a paywall prompt is a few lines at most
 
 
 def is_japanese(text: str) -> bool:
@@ -197,6 +198,8 @@ def junk_reason(text: str) -> str | None:
             len(lowered) > _SHORT_FURNITURE
         ):
             continue
+        if reason == "paywall" and len(lowered) > _PAYWALL_PROMPT:
+            continue  # a long paragraph that mentions logging in is the article's own
         if pattern.search(lowered):
             return reason
     if len(_BREADCRUMB.findall(lowered)) >= 2 and len(lowered) < _SHORT_FURNITURE:
