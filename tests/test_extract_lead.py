@@ -61,7 +61,7 @@ def test_cut_lead(text: str, limit: int, expected: str) -> None:
         ("【追記】価格を修正しました。", "editor's note"),
         ("This story is part of Sample Week, our series on databases.", "editor's note"),
         # a long paragraph that mentions logging in is the article's, not a paywall prompt
-        ("地図のサービスを使うとき、あなたはアカウントにログインしてから目的地を検索します。" * 8, None),
+        ("地図のサービスを使うとき、あなたはアカウントにログインしてから検索します。" * 10, None),
         (JA_LEAD, None),
         (EN_LEAD, None),
     ],
