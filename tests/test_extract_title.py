@@ -163,6 +163,17 @@ CASES = [
         "https://jane.example.net/posts/sample",
     ),
     Case(
+        "a line break inside the heading reads as a space",
+        page(
+            head=og("og:title", "Sample 2.0 ships | Example News"),
+            heading="<h1>Sample 2.0<br>ships</h1>",
+            lead=EN_LEAD,
+        ),
+        "Sample 2.0 ships",
+        'h1, cut "| Example News" (site name)',
+        "https://www.example-news.com/sample",
+    ),
+    Case(
         "a shortened og:title: the h1 shows the whole headline",
         page(
             head=og("og:title", "Sample 2.0 ships with a new query"),

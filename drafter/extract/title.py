@@ -184,11 +184,24 @@ def _links_home(node: LexborNode, host: str) -> bool:
 _PERMALINK = "#¶§🔗 \u3000"  # a heading's own anchor link is not part of its text
 
 
+def _heading_text(node: LexborNode) -> str:
+    """The heading's text, a line break in it read as a space ("Part one<br>Part two")."""
+    if node.css_first("br") is None:
+        return node.text() or ""
+    parts = []
+    for child in node.traverse(include_text=True):
+        if child.tag == "-text":
+            parts.append(child.text_content or "")
+        elif child.tag == "br":
+            parts.append(" ")
+    return "".join(parts)
+
+
 def _headings(tree: LexborHTMLParser, tag: str) -> list[tuple[str, str, LexborNode]]:
     """(tag, text, node) of the page's first headings of one level, in document order."""
     found: list[tuple[str, str, LexborNode]] = []
     for node in tree.css(tag)[:_HEADING_LIMIT]:
-        text = clean_text(node.text()).strip(_PERMALINK)
+        text = clean_text(_heading_text(node)).strip(_PERMALINK)
         if len(name_key(text)) >= 2 and len(text) <= _MAX_HEADING_CHARS:
             found.append((tag, text, node))
     return found
