@@ -15,12 +15,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from drafter.extract.decoration import (
-    SEPARATOR,
     Cut,
     NotTheHeadline,
     names_organisation,
@@ -28,45 +26,18 @@ from drafter.extract.decoration import (
     side_cuts,
     strip_firm,
 )
-from drafter.extract.sites import name_key, normalise_host, title_regexes
+from drafter.extract.names import brand_keys, chrome_names
+from drafter.extract.sites import name_key, title_regexes
 from drafter.profiles import SiteProfile
 
 # "[News] Headline": a section tag some sites put before the <title> headline.
 _SECTION_TAG = re.compile(r"^\s*\[(news|press release|press|release|update|info|blog)\]\s*", re.I)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-_GENERIC_HOST_LABELS = frozenset({"www", "m", "news", "blog", "blogs", "jp", "en", "ja"})
-_SECOND_LEVEL = frozenset({"co", "ne", "or", "ac", "ad", "go", "ed", "gr", "lg", "com", "org"})
 
 
 def clean_text(text: str) -> str:
     """Collapse ASCII whitespace runs (keep ideographic spaces, they are typography)."""
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" \u3000")
-
-
-def host_brand(host: str) -> str | None:
-    """The registrable name of a host: ``www.publickey1.jp`` → ``publickey1``."""
-    labels = [part for part in normalise_host(host).split(".") if part]
-    if len(labels) < 2:
-        return None
-    index = -3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else -2
-    brand = labels[index]
-    return None if brand in _GENERIC_HOST_LABELS else brand
-
-
-def brand_keys(profile: SiteProfile | None, site_name: str | None, host: str) -> tuple[str, ...]:
-    """Every name the site goes by, reduced with ``name_key``."""
-    names: list[str] = list(profile.names) if profile else []
-    if site_name:
-        names.append(site_name)
-        names.extend(SEPARATOR.split(site_name))
-    keys = {name_key(name) for name in names}
-    brand = host_brand(host)
-    if brand:
-        keys.add(name_key(brand))
-        # the site's domain is a name it goes by too: "LWN.net", "Example.com"
-        labels = normalise_host(host).split(".")
-        keys.add(name_key("".join(labels[labels.index(brand) :])))
-    return tuple(key for key in keys if len(key) >= 2)
 
 
 def _apply_profile(title: str, profile: SiteProfile | None) -> str:
@@ -131,54 +102,6 @@ class _Candidate:
 def _char_key(char: str) -> str:
     """``name_key`` of one character (cached: titles repeat their characters)."""
     return name_key(char)
-
-
-# A heading set in the page's chrome: a logo, a brand, a menu or masthead title.
-_CHROME = re.compile(
-    r"logo|site-?(?:title|name|brand|header)|blog-?(?:title|name)|brand-?(?:logo|name|title)|"
-    r"menu-?(?:title|bar)|masthead|navbar|nav-bar",
-    re.I,
-)
-_CHROME_LEVELS = 4  # the heading and its nearest ancestors
-
-
-def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
-    """Keys of the headings that sit in the page's chrome (class or id says logo, site or
-    blog title, brand name, menu title, masthead, navbar; or the heading is one link to the
-    site's home page): the page's own way of naming its site, or its book."""
-    keys: list[str] = []
-    for node in tree.css("h1, h2")[:_HEADING_LIMIT]:  # a logo or masthead is an h1 or h2
-        if _in_chrome(node) or _links_home(node, host):
-            key = name_key(node.text() or "")
-            if len(key) >= 2:
-                keys.append(key)
-    return tuple(keys)
-
-
-def _in_chrome(node: LexborNode) -> bool:
-    current: LexborNode | None = node
-    for _ in range(_CHROME_LEVELS):
-        if current is None or current.tag in {"article", "main", "body", "html"}:
-            return False
-        attrs = current.attributes
-        if _CHROME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
-            return True
-        current = current.parent
-    return False
-
-
-def _links_home(node: LexborNode, host: str) -> bool:
-    """The heading is one link, to the root of its own site."""
-    link = node.css_first("a[href]")
-    if link is None or name_key(link.text() or "") != name_key(node.text() or ""):
-        return False
-    href = (link.attributes.get("href") or "").strip()
-    parts = urlsplit(href)
-    if not href or parts.fragment or parts.query:  # "#section" is the heading's own anchor
-        return False
-    return parts.path in {"/", "./", "/index.html"} or (
-        parts.netloc == host and parts.path in {"", "/"}
-    )
 
 
 _PERMALINK = "#¶§🔗 \u3000"  # a heading's own anchor link is not part of its text

@@ -1,0 +1,92 @@
+"""The names a site goes by: its profile's, its og:site_name, its host and domain, and the
+headings its own chrome shows (a logo, a site title, a book's menu title). A piece of a title
+that is one of these names is decoration, and a heading that is one is no headline."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from drafter.extract.decoration import SEPARATOR
+from drafter.extract.sites import name_key, normalise_host
+from drafter.profiles import SiteProfile
+
+_GENERIC_HOST_LABELS = frozenset({"www", "m", "news", "blog", "blogs", "jp", "en", "ja"})
+_SECOND_LEVEL = frozenset({"co", "ne", "or", "ac", "ad", "go", "ed", "gr", "lg", "com", "org"})
+_CHROME_HEADINGS = 24  # of the page's first h1s and h2s
+
+
+def host_brand(host: str) -> str | None:
+    """The registrable name of a host: ``www.publickey1.jp`` → ``publickey1``."""
+    labels = [part for part in normalise_host(host).split(".") if part]
+    if len(labels) < 2:
+        return None
+    index = -3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else -2
+    brand = labels[index]
+    return None if brand in _GENERIC_HOST_LABELS else brand
+
+
+def brand_keys(profile: SiteProfile | None, site_name: str | None, host: str) -> tuple[str, ...]:
+    """Every name the site goes by, reduced with ``name_key``."""
+    names: list[str] = list(profile.names) if profile else []
+    if site_name:
+        names.append(site_name)
+        names.extend(SEPARATOR.split(site_name))
+    keys = {name_key(name) for name in names}
+    brand = host_brand(host)
+    if brand:
+        keys.add(name_key(brand))
+        # the site's domain is a name it goes by too: "LWN.net", "Example.com"
+        labels = normalise_host(host).split(".")
+        keys.add(name_key("".join(labels[labels.index(brand) :])))
+    return tuple(key for key in keys if len(key) >= 2)
+
+
+# A heading set in the page's chrome: a logo, a brand, a menu or masthead title.
+_CHROME = re.compile(
+    r"logo|site-?(?:title|name|brand|header)|blog-?(?:title|name)|brand-?(?:logo|name|title)|"
+    r"menu-?(?:title|bar)|masthead|navbar|nav-bar",
+    re.I,
+)
+_CHROME_LEVELS = 4  # the heading and its nearest ancestors
+
+
+def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
+    """Keys of the headings that sit in the page's chrome (class or id says logo, site or
+    blog title, brand name, menu title, masthead, navbar; or the heading is one link to the
+    site's home page): the page's own way of naming its site, or its book."""
+    keys: list[str] = []
+    for node in tree.css("h1, h2")[:_CHROME_HEADINGS]:  # a logo or masthead is an h1 or h2
+        if _in_chrome(node) or _links_home(node, host):
+            key = name_key(node.text() or "")
+            if len(key) >= 2:
+                keys.append(key)
+    return tuple(keys)
+
+
+def _in_chrome(node: LexborNode) -> bool:
+    current: LexborNode | None = node
+    for _ in range(_CHROME_LEVELS):
+        if current is None or current.tag in {"article", "main", "body", "html"}:
+            return False
+        attrs = current.attributes
+        if _CHROME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        current = current.parent
+    return False
+
+
+def _links_home(node: LexborNode, host: str) -> bool:
+    """The heading is one link, to the root of its own site."""
+    link = node.css_first("a[href]")
+    if link is None or name_key(link.text() or "") != name_key(node.text() or ""):
+        return False
+    href = (link.attributes.get("href") or "").strip()
+    parts = urlsplit(href)
+    if not href or parts.fragment or parts.query:  # "#section" is the heading's own anchor
+        return False
+    return parts.path in {"/", "./", "/index.html"} or (
+        parts.netloc == host and parts.path in {"", "/"}
+    )
