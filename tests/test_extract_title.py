@@ -174,6 +174,24 @@ CASES = [
         "https://www.example-news.com/sample",
     ),
     Case(
+        "no heading vouches, but the page's link home names the site",
+        page(title=f"{EN_HED} | Jane's Notebook", heading="<a href='/'>Jane's Notebook</a>"),
+        EN_HED,
+        'title tag, cut "| Jane\'s Notebook" (site name)',
+        "https://janedoe.example.dev/posts/sample",
+    ),
+    Case(
+        "no heading vouches, but the alt text of the logo linking home names the site",
+        page(
+            title=f"{JA_HED} - サンプル通信",
+            heading="<a href='https://news.example.jp/'>"
+            "<img src='logo.png' alt='サンプル通信'></a>",
+        ),
+        JA_HED,
+        'title tag, cut "- サンプル通信" (site name)',
+        "https://news.example.jp/articles/1",
+    ),
+    Case(
         "a shortened og:title: the h1 shows the whole headline",
         page(
             head=og("og:title", "Sample 2.0 ships with a new query"),

@@ -5,6 +5,7 @@ that is one of these names is decoration, and a heading that is one is no headli
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -28,10 +29,13 @@ def host_brand(host: str) -> str | None:
     return None if brand in _GENERIC_HOST_LABELS else brand
 
 
-def brand_keys(profile: SiteProfile | None, site_name: str | None, host: str) -> tuple[str, ...]:
-    """Every name the site goes by, reduced with ``name_key``."""
+def brand_keys(
+    profile: SiteProfile | None, site_names: Sequence[str], host: str
+) -> tuple[str, ...]:
+    """Every name the site goes by (its profile's, those its metadata gives, its host's),
+    reduced with ``name_key``."""
     names: list[str] = list(profile.names) if profile else []
-    if site_name:
+    for site_name in site_names:
         names.append(site_name)
         names.extend(SEPARATOR.split(site_name))
     keys = {name_key(name) for name in names}
@@ -53,6 +57,12 @@ _CHROME = re.compile(
 _CHROME_LEVELS = 4  # the heading and its nearest ancestors
 
 
+def page_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
+    """Keys of the names the page itself gives its site: its chrome headings and the text
+    (or logo's alt text) of its links to the home page."""
+    return chrome_names(tree, host) + home_link_names(tree, host)
+
+
 def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
     """Keys of the headings that sit in the page's chrome (class or id says logo, site or
     blog title, brand name, menu title, masthead, navbar; or the heading is one link to the
@@ -63,6 +73,32 @@ def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
             key = name_key(node.text() or "")
             if len(key) >= 2:
                 keys.append(key)
+    return tuple(keys)
+
+
+_HOME_LINKS = 12  # of the page's first links to its home page
+_MAX_LINK_NAME = 48
+_PLAIN_HOST = re.compile(r"[a-z0-9.-]+")
+
+
+def home_link_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
+    """Keys of what the page's links to its home page say (a logo link: its image's alt):
+    "Example Blog", not "Read more"."""
+    hrefs = ["/", "./", "/index.html"]
+    if _PLAIN_HOST.fullmatch(host):  # only a plain host name goes into a selector
+        hrefs += [
+            f"{scheme}//{host}{path}" for scheme in ("https:", "http:", "") for path in ("/", "")
+        ]
+    selector = ", ".join(f"a[href='{href}']" for href in hrefs)
+    keys: list[str] = []
+    for link in tree.css(selector)[:_HOME_LINKS]:
+        text = (link.text() or "").strip()
+        if not text:
+            image = link.css_first("img[alt]")
+            text = (image.attributes.get("alt") or "").strip() if image is not None else ""
+        key = name_key(text)
+        if len(key) >= 2 and len(text) <= _MAX_LINK_NAME:
+            keys.append(key)
     return tuple(keys)
 
 

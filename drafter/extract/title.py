@@ -26,7 +26,7 @@ from drafter.extract.decoration import (
     side_cuts,
     strip_firm,
 )
-from drafter.extract.names import brand_keys, chrome_names
+from drafter.extract.names import brand_keys, page_names
 from drafter.extract.sites import name_key, title_regexes
 from drafter.profiles import SiteProfile
 
@@ -282,7 +282,8 @@ def pick_title(
     """The headline by agreement: the first heading that a title form repeats with only
     decoration around it (or in a shorter form); else the first title form that is more
     than a name, less what its words say is decoration; else the first heading."""
-    brands = brand_keys(profile, meta.get("og:site_name"), host) + chrome_names(tree, host)
+    site_names = [meta["og:site_name"]] if meta.get("og:site_name") else []
+    brands = brand_keys(profile, site_names, host) + page_names(tree, host)
     if profile is not None:
         for selector in profile.title_selectors:
             node = tree.css_first(selector)
