@@ -349,9 +349,7 @@ def _furniture_reason(block: Block, title: str | None) -> str | None:
     if block.role in {"standfirst", "header"}:
         return "standfirst"
     if block.kind != "p" or looks_like_title(block.text, title):
-        return {"list": "list", "quote": "pull quote", "code": "code", "link": "link line"}.get(
-            block.kind, "title"
-        )
+        return {"list": "list", "code": "code", "link": "link line"}.get(block.kind, "title")
     return None
 
 
