@@ -288,5 +288,5 @@ def test_verbose_lines_say_where_each_part_came_from(server: LocalServer, site: 
     assert result.returncode == 3
     line = next(x for x in result.stderr.splitlines() if x.startswith("ok "))
     assert server.url("/a") in line and "Provenance" in line
-    assert "title: og:title" in line and "lead: " in line and "charset: utf-8 (header)" in line
+    assert "title: h1" in line and "lead: " in line and "charset: utf-8 (header)" in line
     assert any(x.startswith("FAIL") and "HTTP 404" in x for x in result.stderr.splitlines())
