@@ -17,6 +17,7 @@ from typing import Any
 from drafter.bookmarks.common import Entry, Source, chrome_time, clean_text, source_error, unix_time
 from drafter.bookmarks.labels import CHROME_LABEL, NETSCAPE_LABEL
 from drafter.decode import decode_html
+from drafter.markup import flatten_nesting
 
 
 class _NetscapeReader(HTMLParser):
@@ -103,7 +104,7 @@ def parse_netscape(data: bytes, name: str) -> Source:
     """A Netscape bookmark HTML export → entries with folder paths, ADD_DATE and <DD> notes."""
     text, _charset, _charset_from = decode_html(data, None)
     reader = _NetscapeReader()
-    reader.feed(text)
+    reader.feed(flatten_nesting(text))
     reader.close()
     if not reader.entries and not reader.folders:
         raise source_error(name, NETSCAPE_LABEL, "no <DT><A HREF> bookmarks and no folders in it")

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from drafter.bookmarks.common import Entry, Source, clean_text, source_error, text_time
 from drafter.bookmarks.labels import feed_label
 from drafter.decode import codecs_for
+from drafter.markup import flatten_nesting
 
 _TAG_PREFIX = re.compile(r"\A\[([^\]]+)\]")
 _DECLARED_ENCODING = re.compile(
@@ -78,7 +79,7 @@ def _plain(text: str | None, kind: str | None = None) -> str | None:
     if text is None:
         return None
     if kind in {"html", "xhtml"} or (kind is None and "<" in text and ">" in text):
-        body = LexborHTMLParser(text).body
+        body = LexborHTMLParser(flatten_nesting(text)).body
         text = body.text(separator=" ") if body is not None else text
     return clean_text(text)
 

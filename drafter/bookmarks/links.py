@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from drafter.bookmarks.common import Entry, Source, clean_text, unix_time
 from drafter.bookmarks.text import decode_bookmarks, split_line
 from drafter.decode import decode_html
+from drafter.markup import flatten_nesting
 from drafter.urls import FETCHABLE_SCHEMES, url_scheme
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -97,7 +98,7 @@ def parse_html(data: bytes, name: str) -> Source:
     """An HTML page or list of links → one entry per `<a href>`, relative links resolved
     against `<base href>` or the page's own URL when `name` is one."""
     text, _charset, _charset_from = decode_html(data, None)
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(flatten_nesting(text))
     base = name if url_scheme(name) in FETCHABLE_SCHEMES else ""
     if (base_node := tree.css_first("base[href]")) is not None:
         base = urljoin(base, (base_node.attributes.get("href") or "").strip())

@@ -36,6 +36,7 @@ from drafter.extract.lead import tree_blocks as _tree_blocks
 from drafter.extract.sites import name_key, profile_for, profile_for_provider
 from drafter.extract.title import clean_text, head_title, json_ld_headline, pick_title
 from drafter.extract.walls import blocked_reason
+from drafter.markup import flatten_nesting
 from drafter.models import Extracted
 from drafter.profiles import SiteProfile
 
@@ -368,6 +369,7 @@ def _extract(
         return Extracted(title=None, source=profile.label if profile else None, lead=None)
     content_type = headers.get("content-type")
     html, charset, charset_from = decode_html(body, content_type)
+    html = flatten_nesting(html)  # before any parser: their cost grows with depth squared
     tree = LexborHTMLParser(html)
     headline_ld = json_ld_headline(tree)
     tree.strip_tags(["script", "style", "noscript", "template"])
