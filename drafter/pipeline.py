@@ -31,8 +31,8 @@ from drafter.errors import (
 )
 from drafter.extract.parallel import (
     article_from,
-    extract,
     labelled,
+    read_page,
     shut_down_pool,
     start_pool,
 )
@@ -164,7 +164,7 @@ async def collect_articles(
                 fetched = page.fetched
             async with extracting:
                 fetched = pages.with_body(page)
-                extracted = await extract(await starting, fetched, settings)
+                fetched, extracted = await read_page(await starting, fetched, settings)
             if extracted is not None:
                 pages.keep_extraction(page, extracted)
         article = labelled(article_from(bookmark, fetched, extracted), settings)

@@ -88,8 +88,10 @@ def collect(
 
 @pytest.fixture
 def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every URL the pipeline extracted in this process (a single page runs in a thread)."""
+    """Every URL the pipeline extracted, in this process: no worker pool, so pages are
+    extracted in threads here, where the spy can see them."""
     seen: list[str] = []
+    monkeypatch.setattr(extracting, "pool_size", lambda articles: 0)
     real = extracting.extract_page
 
     def counting(body: bytes, url: str, headers: dict[str, str], **limits: int) -> Extracted:
@@ -438,8 +440,7 @@ def test_workers_exit_when_drafter_is_killed(tmp_path: Path) -> None:
         "from drafter.extract.parallel import extraction_pool\n"
         "pool = extraction_pool(2)\n"
         "assert pool is not None\n"
-        "pool.submit(os.getpid).result(timeout=60)\n"
-        "print(' '.join(str(pid) for pid in pool._processes), flush=True)\n"
+        "print(' '.join(str(pid) for pid in pool.pids), flush=True)\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     child = subprocess.Popen(

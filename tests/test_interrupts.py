@@ -257,3 +257,27 @@ def test_two_runs_on_one_episode(server: LocalServer, site: Path, children: list
     assert "## [Slow one（Site）]" in text and "Fast one" not in text
     assert server.hits.get("/fast", 0) == 0  # the second run never fetched
     assert leftovers(site) == []
+
+
+def test_ctrl_c_while_the_workers_start(
+    server: LocalServer, site: Path, children: list[Child]
+) -> None:
+    """The whole group signalled while the forkserver is still importing the extractor:
+    only drafter answers, with its one line; no process prints a traceback."""
+    server.routes.update({"/a": page(GOOD_PAGE), "/hang": silent()})
+    urls = [server.url("/a"), server.url("/hang")]
+    (site / "bookmarks.txt").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    child = Child(["-m", "drafter", "new", "28", "bookmarks.txt"], cwd=site)
+    children.append(child)
+
+    def forkserver_started() -> bool:
+        for pid in child.group():
+            with contextlib.suppress(OSError):
+                if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    return True
+        return False
+
+    child.wait_for(forkserver_started, timeout=30)
+    os.killpg(child.process.pid, signal.SIGINT)
+    assert_clean_interrupt(child, child.finish())
+    assert not (site / DRAFT).exists()

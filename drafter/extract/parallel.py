@@ -8,11 +8,15 @@ import functools
 import os
 from concurrent.futures import Executor
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from drafter.config import Settings
-from drafter.extract.worker import extract_page, ready, start_worker
+from drafter.config import DEFAULT_EXTRACT_TIMEOUT, EXTRACT_TIMEOUT_FLOOR, Settings
+from drafter.extract.worker import extract_page
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 from drafter.urls import host_of
+
+if TYPE_CHECKING:
+    from drafter.extract.pool import ExtractionPool
 
 
 def article_from(bookmark: Bookmark, fetched: FetchResult, extracted: Extracted | None) -> Article:
@@ -54,57 +58,55 @@ def labelled(article: Article, settings: Settings) -> Article:
 
 
 def pool_size(articles: int) -> int:
-    """Worker processes worth starting for this many pages; under 2, none."""
-    workers = min(os.cpu_count() or 1, articles)
-    return workers if workers >= 2 else 0
+    """Worker processes worth starting for this many pages: one per core, at most one per
+    page, and one even for a single page, so that every extraction runs under a deadline."""
+    return min(os.cpu_count() or 1, articles) if articles > 0 else 0
 
 
-async def start_pool(articles: int) -> Executor | None:
+def extraction_deadline(settings: Settings) -> float:
+    """Seconds one page's extraction may run: the article's --timeout, within bounds."""
+    return max(EXTRACT_TIMEOUT_FLOOR, min(settings.fetch.timeout, DEFAULT_EXTRACT_TIMEOUT))
+
+
+async def start_pool(articles: int) -> ExtractionPool | None:
     """The pool for a run, started in a thread (a blocking second or so, while the event
-    loop already fetches), or None at once when there is too little work for one."""
+    loop already fetches), or None at once when there is nothing to parse."""
     if not pool_size(articles):
         return None
     return await asyncio.to_thread(extraction_pool, articles)
 
 
-def extraction_pool(articles: int) -> Executor | None:
-    """A process pool when there is enough work to use more than one core, its workers
-    started at once so that they are ready by the time the first page arrives."""
+def extraction_pool(articles: int) -> ExtractionPool | None:
+    """Worker processes for this many pages, started at once so that they are ready by the
+    time the first page arrives; None when none can be started (then threads extract)."""
     workers = pool_size(articles)
     if not workers:
         return None
     # Imported here: a warm re-run, served from the cache, starts no pool.
-    import multiprocessing  # noqa: PLC0415
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+    from drafter.extract.pool import ExtractionPool  # noqa: PLC0415
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["drafter.extract.article", "drafter.extract.worker"])
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=start_worker,
-        initargs=(os.getpid(),),
-    )
     try:
-        for _ in range(workers):  # one no-op each: every worker starts now, not on demand
-            pool.submit(ready)
-    except (OSError, BrokenProcessPool):  # no processes to be had: extract in threads
-        pool.shutdown(wait=False, cancel_futures=True)
+        return ExtractionPool(workers)
+    except OSError:  # no processes to be had
         return None
-    return pool
 
 
-def shut_down_pool(starting: asyncio.Task[Executor | None]) -> None:
+def shut_down_pool(starting: asyncio.Task[ExtractionPool | None]) -> None:
     if not starting.cancelled() and starting.exception() is None:
         pool = starting.result()
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown()
+
+
+class ExtractionFailed(Exception):
+    """The page was fetched but could not be read: too slow, or its worker died."""
 
 
 async def extract(
-    executor: Executor | None, fetched: FetchResult, settings: Settings
+    pool: ExtractionPool | Executor | None, fetched: FetchResult, settings: Settings
 ) -> Extracted | None:
+    """What extraction reads from a fetched page (None when there is no body); raises
+    ExtractionFailed when it overran its deadline or its worker died."""
     if not fetched.ok or fetched.body is None:
         return None
     job = functools.partial(
@@ -116,11 +118,28 @@ async def extract(
         lead_max_en=settings.lead_max_en,
         profiles=settings.profiles,
     )
-    if executor is None:
+    if pool is None:
         return await asyncio.to_thread(job)
-    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415 (a pool is running)
+    if isinstance(pool, Executor):  # bench/executors.py compares other executors
+        return await asyncio.get_running_loop().run_in_executor(pool, job)
+    from drafter.extract.pool import ExtractionTimeout, WorkerLost  # noqa: PLC0415 (a pool runs)
 
+    deadline = extraction_deadline(settings)
     try:
-        return await asyncio.get_running_loop().run_in_executor(executor, job)
-    except BrokenProcessPool:  # a worker died (out of memory, killed): extract here instead
-        return await asyncio.to_thread(job)
+        extracted: Extracted = await pool.run(job, deadline)
+    except ExtractionTimeout as exc:
+        raise ExtractionFailed(f"extraction took too long (stopped after {deadline:g}s)") from exc
+    except WorkerLost as exc:
+        raise ExtractionFailed(f"extraction failed: {exc}") from exc
+    return extracted
+
+
+async def read_page(
+    pool: ExtractionPool | Executor | None, fetched: FetchResult, settings: Settings
+) -> tuple[FetchResult, Extracted | None]:
+    """The page and what extraction read from it; an extraction that failed (too slow, its
+    worker died) becomes the page's error, so the article is marked with it."""
+    try:
+        return fetched, await extract(pool, fetched, settings)
+    except ExtractionFailed as exc:
+        return replace(fetched, error=str(exc)), None

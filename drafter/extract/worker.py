@@ -1,12 +1,13 @@
 """What runs in the extraction worker processes, kept apart so they start light.
 
-The pool's forkserver preloads only this module and drafter.extract.article (trafilatura, lxml,
-selectolax): every worker forks from it with the extractor already imported, and the
-parent process never imports the extractor at all (`extract_page` imports it where it runs).
+The pool (drafter.extract.pool) forks its workers from a forkserver that preloads only this
+module and drafter.extract.article (trafilatura, lxml, selectolax): every worker forks from it
+with the extractor already imported, and the parent process never imports the extractor at
+all (`extract_page` imports it where it runs).
 
 A worker outlives nothing: it ignores Ctrl-C (the parent handles it) and exits by itself
 when the drafter process that started it is gone, even after a `kill -9`, which would
-otherwise leave it blocked on the task queue for ever.
+otherwise leave it blocked on its pipe for ever.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING
 from drafter.models import Extracted
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from drafter.profiles import SiteProfile
 
 PARENT_POLL_SECONDS = 1.0
@@ -43,11 +46,6 @@ def extract_page(
     )
 
 
-def ready() -> int:
-    """A no-op job: submitting one per worker starts them all before the first page arrives."""
-    return os.getpid()
-
-
 def _exit_when_gone(parent: int) -> None:
     try:  # readable once the parent has exited, reaped or not (Linux 5.3+)
         handle = os.pidfd_open(parent)
@@ -62,6 +60,21 @@ def _exit_when_gone(parent: int) -> None:
             os.kill(parent, 0)
         except OSError:  # gone, or the pid now belongs to someone else's process
             os._exit(1)
+
+
+def serve(connection: Connection, parent: int) -> None:
+    """A worker's life (drafter.extract.pool): run each job sent, send back (ok, result)."""
+    start_worker(parent)
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):  # the pool has closed our pipe
+            return
+        try:
+            answer: tuple[bool, object] = (True, job())
+        except Exception as exc:  # extract_article never raises; anything else is said
+            answer = (False, f"{type(exc).__name__}: {exc}")
+        connection.send(answer)
 
 
 def start_worker(parent: int) -> None:

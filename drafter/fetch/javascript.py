@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from drafter.config import Settings
-from drafter.extract.parallel import article_from, extract, labelled
+from drafter.extract.parallel import article_from, labelled, read_page
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 
 if TYPE_CHECKING:
+    from drafter.extract.pool import ExtractionPool
     from drafter.fetch.browser import Rendered
 
 OnArticle = Callable[[Article], None]
@@ -36,7 +36,7 @@ async def _from_rendered(
     bookmark: Bookmark,
     static: Article,
     settings: Settings,
-    executor: Executor | None,
+    executor: ExtractionPool | None,
 ) -> Article:
     """The article as the browser showed it, when that says more than the static one."""
     if page.error is not None or page.html is None:
@@ -49,7 +49,9 @@ async def _from_rendered(
         body=page.html.encode("utf-8"),
         elapsed=static.elapsed + page.elapsed,
     )
-    extracted = await extract(executor, fetched, settings)
+    fetched, extracted = await read_page(executor, fetched, settings)
+    if fetched.error is not None:
+        return _with_render(static, f"failed: {fetched.error}")
     article = labelled(article_from(bookmark, fetched, extracted), settings)
 
     def score(one: Article) -> tuple[bool, bool, bool]:
@@ -64,7 +66,7 @@ async def render_articles(
     bookmarks: Sequence[Bookmark],
     done: dict[str, Article],
     settings: Settings,
-    executor: Executor | None,
+    executor: ExtractionPool | None,
     on_article: OnArticle | None = None,
 ) -> None:
     """Render these pages in one browser and extract them again, updating `done`; without a

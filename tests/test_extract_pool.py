@@ -1,0 +1,55 @@
+"""The extraction pool: a job past its deadline costs only its own worker."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import time
+
+import pytest
+
+from drafter.extract.pool import ExtractionPool, ExtractionTimeout
+
+
+def test_a_job_past_its_deadline_is_killed_and_its_worker_replaced() -> None:
+    pool = ExtractionPool(2)
+    try:
+        before = set(pool.pids)
+
+        async def scenario() -> tuple[float, int, int]:
+            hang = pool.run(functools.partial(time.sleep, 60), 1.0)
+            other = pool.run(functools.partial(time.sleep, 0.5), 10.0)
+            started = time.monotonic()
+            results = await asyncio.gather(hang, other, return_exceptions=True)
+            took = time.monotonic() - started
+            assert isinstance(results[0], ExtractionTimeout)
+            assert results[1] is None  # the page beside it was read undisturbed
+            # Both workers still serve: two jobs at once, on two processes.
+            pids = await asyncio.gather(pool.run(os.getpid, 10.0), pool.run(os.getpid, 10.0))
+            return took, pids[0], pids[1]
+
+        took, first, second = asyncio.run(scenario())
+        assert took < 5
+        assert len(pool.pids) == 2
+        assert len(before - set(pool.pids)) == 1  # exactly one worker was replaced
+        assert {first, second} == set(pool.pids) or first == second
+    finally:
+        pool.shutdown()
+    assert pool.pids == []
+
+
+def test_a_killed_worker_is_reported_and_replaced() -> None:
+    from drafter.extract.pool import WorkerLost
+
+    pool = ExtractionPool(1)
+    try:
+
+        async def scenario() -> int:
+            with pytest.raises(WorkerLost):
+                await pool.run(functools.partial(os._exit, 3), 10.0)
+            return int(await pool.run(os.getpid, 10.0))
+
+        assert asyncio.run(scenario()) in pool.pids
+    finally:
+        pool.shutdown()
