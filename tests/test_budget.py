@@ -10,7 +10,7 @@ from pathlib import Path
 from drafter.draft.render import FAILURE_MARKER
 from drafter.markup import MAX_NESTING, flatten_nesting
 from tests.conftest import run_drafter
-from tests.server import LocalServer, page
+from tests.server import Handler, LocalServer, page, sequence, silent
 from tests.test_faults import (
     GOOD_PAGE,
     GOOD_TITLE,
@@ -103,3 +103,36 @@ def test_an_extraction_past_its_deadline_is_stopped_and_marked(
     assert FAILURE_MARKER in slow and "extraction took too long" in slow, slow
     assert GOOD_TITLE in draft and "Second headline" in draft
     no_traceback(result)
+
+
+def too_many(then: Handler | None = None) -> Handler:
+    """429 with `Retry-After: 1`: once and then `then`, or for ever without it."""
+    busy = page("slow down", status=429, content_type="text/plain", headers={"Retry-After": "1"})
+    return sequence(busy, then) if then is not None else busy
+
+
+def test_a_retry_keeps_its_place_behind_hanging_pages(server: LocalServer, site: Path) -> None:
+    """Two connections per host: the retried page must not wait behind the two that hang."""
+    server.routes.update(
+        {"/limited": too_many(page(GOOD_PAGE)), "/hang1": silent(), "/hang2": silent()}
+    )
+    urls = [server.url("/limited"), server.url("/hang1"), server.url("/hang2")]
+    started = time.monotonic()
+    result, _ = run_week(site, urls, deadline="5")
+    elapsed = time.monotonic() - started
+    assert result.returncode == 3, result.stderr
+    assert FAILURE_MARKER not in section_of(draft_path(site).read_text(encoding="utf-8"), urls[0])
+    assert server.hits["/limited"] == 2
+    assert elapsed < 5 + 5, f"took {elapsed:.1f}s"
+
+
+def test_a_retried_failure_names_its_cause(server: LocalServer, site: Path) -> None:
+    server.routes.update(
+        {"/limited": too_many(), "/good": page(GOOD_PAGE), "/hang1": silent(), "/hang2": silent()}
+    )
+    urls = [server.url(path) for path in ("/limited", "/hang1", "/hang2", "/good")]
+    result, _ = run_week(site, urls, deadline="5")
+    assert result.returncode == 3, result.stderr
+    limited = section_of(draft_path(site).read_text(encoding="utf-8"), urls[0])
+    assert "HTTP 429 Too Many Requests (after 2 retries)" in limited, limited
+    assert "took longer" not in limited

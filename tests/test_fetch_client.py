@@ -70,7 +70,7 @@ def test_gives_up_after_the_retries() -> None:
         return httpx.Response(429, headers={"retry-after": "0"})
 
     result = fetch(handler, retries=2)
-    assert result.error == "HTTP 429 Too Many Requests" and len(calls) == 3
+    assert result.error == "HTTP 429 Too Many Requests (after 2 retries)" and len(calls) == 3
 
 
 def test_retry_after_longer_than_the_deadline_fails_at_once() -> None:
@@ -145,7 +145,7 @@ def test_connection_errors_are_retried_and_reported() -> None:
         raise httpx.ConnectError("connection refused")
 
     result = fetch(handler, retries=1)
-    assert result.error == "could not connect: connection refused" and len(calls) == 2
+    assert result.error == "could not connect: connection refused (after 1 retry)" and len(calls) == 2
 
 
 def test_credentials_never_appear_in_errors() -> None:

@@ -265,23 +265,22 @@ class Fetcher:
         `headers` are added to the request (If-None-Match / If-Modified-Since from the page
         cache); a 304 answer then comes back with status 304 and no body."""
         settings = self.settings
-        host_slot = self._host_slot(url)
-        started: float | None = None
-        deadline = 0.0
         loop = asyncio.get_running_loop()
         error = "not fetched"
-        for attempt in range(settings.retries + 1):
-            delay: float | None = None
-            async with host_slot, self._slots:
-                if started is None:  # the deadline runs from the first connection, not the queue
-                    started = time.monotonic()
-                    deadline = loop.time() + settings.timeout
+        # A retry keeps its place: the slots are held through the wait, so a page retried
+        # after a 429 does not queue again behind its host's other (maybe hanging) pages.
+        async with self._host_slot(url), self._slots:
+            started = time.monotonic()  # the deadline runs from the first connection
+            deadline = loop.time() + settings.timeout
+            for attempt in range(settings.retries + 1):
                 try:
                     async with asyncio.timeout_at(deadline):
                         result = await _attempt(self.client, url, settings, headers, self.accept)
                     return dataclasses.replace(result, elapsed=time.monotonic() - started)
                 except TimeoutError:
-                    error = f"took longer than {settings.timeout:g}s (the per-article limit)"
+                    limit = f"took longer than {settings.timeout:g}s (the per-article limit)"
+                    # After a 429 or a reset, that is the cause; the limit only ended the retry.
+                    error = f"{error}, and the retry {limit}" if attempt else limit
                     break
                 except _Failed as exc:
                     error = str(exc)
@@ -289,13 +288,15 @@ class Fetcher:
                 except _Retryable as exc:
                     error = str(exc)
                     delay = exc.delay if exc.delay is not None else BACKOFF_SECONDS * 2**attempt
-            if attempt == settings.retries:
-                break
-            if loop.time() + delay >= deadline:
-                error += " (no time left to retry)"
-                break
-            await asyncio.sleep(delay)
-        elapsed = time.monotonic() - started if started is not None else 0.0
+                if attempt == settings.retries:
+                    if attempt:
+                        error += f" (after {attempt} {'retry' if attempt == 1 else 'retries'})"
+                    break
+                if loop.time() + delay >= deadline:
+                    error += " (no time left to retry)"
+                    break
+                await asyncio.sleep(delay)
+        elapsed = time.monotonic() - started
         return FetchResult(url=url, error=redact_text(error), elapsed=elapsed)
 
 
