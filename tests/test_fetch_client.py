@@ -145,7 +145,9 @@ def test_connection_errors_are_retried_and_reported() -> None:
         raise httpx.ConnectError("connection refused")
 
     result = fetch(handler, retries=1)
-    assert result.error == "could not connect: connection refused (after 1 retry)" and len(calls) == 2
+    assert (
+        result.error == "could not connect: connection refused (after 1 retry)" and len(calls) == 2
+    )
 
 
 def test_credentials_never_appear_in_errors() -> None:
