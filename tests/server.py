@@ -222,10 +222,12 @@ class _QuietServer(ThreadingHTTPServer):
 
 @dataclass
 class LocalServer:
-    """A threading HTTP server on 127.0.0.1 and a free port; stop() in a finally."""
+    """A threading HTTP server on a loopback address (127.0.0.1 unless `host` names another
+    of 127/8) and a free port; stop() in a finally."""
 
     routes: dict[str, Handler] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
+    host: str = "127.0.0.1"
 
     def start(self) -> LocalServer:
         routes, hits = self.routes, self.hits
@@ -245,7 +247,7 @@ class LocalServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.httpd = _QuietServer(("127.0.0.1", 0), RequestHandler)
+        self.httpd = _QuietServer((self.host, 0), RequestHandler)
         self.httpd.daemon_threads = True
         self.httpd.stopping = False  # type: ignore[attr-defined]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -257,7 +259,7 @@ class LocalServer:
         return int(self.httpd.server_address[1])
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     def stop(self) -> None:
         self.httpd.stopping = True  # type: ignore[attr-defined]

@@ -11,11 +11,13 @@ import time
 import zlib
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Any
 from urllib.request import getproxies
 
 import httpx
 
 from drafter.config import FetchSettings
+from drafter.fetch.addresses import CURRENT_ROUTE, RefusedAddress, Route, is_ip_literal
 from drafter.fetch.pools import HostPools
 from drafter.models import FetchResult
 from drafter.urls import FETCHABLE_SCHEMES, host_of, redact_text, url_scheme
@@ -79,9 +81,12 @@ def build_client(
     """The one client for a run; honours HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE. Without
     a proxy, requests go through per-host pools (drafter.fetch.pools); with one, through httpx's
     own pool (httpx reads the proxy variables only when it makes the transport itself)."""
-    if transport is None and not _proxy_configured():
+    proxied = _proxy_configured()
+    hooks = address_hooks(direct=not proxied) if transport is None else {}
+    if transport is None and not proxied:
         transport = host_pools(settings)
     return httpx.AsyncClient(
+        event_hooks=hooks,
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         timeout=httpx.Timeout(
@@ -103,6 +108,35 @@ def build_client(
         trust_env=True,
         transport=transport,
     )
+
+
+def _peer_address(response: httpx.Response) -> str | None:
+    """The IP address this response came from, as the socket says (None if unknown)."""
+    stream = response.extensions.get("network_stream")
+    address = stream.get_extra_info("server_addr") if stream is not None else None
+    return str(address[0]) if isinstance(address, tuple) and address else None
+
+
+def address_hooks(*, direct: bool) -> dict[str, list[Any]]:
+    """httpx event hooks that hold every fetch to the address policy (drafter.fetch.addresses)
+    for the Route of the fetch running. Through a proxy, which resolves names and connects
+    for us, only redirects to literal addresses and localhost can be checked."""
+
+    async def before_request(request: httpx.Request) -> None:
+        route = CURRENT_ROUTE.get()
+        if route is None or route.bookmark_public is None:  # the bookmark's own request
+            return
+        host = request.url.host
+        if direct or host == "localhost" or is_ip_literal(host):
+            await route.check_target(host, request.url.port)
+
+    async def after_response(response: httpx.Response) -> None:
+        route = CURRENT_ROUTE.get()
+        if route is not None:
+            peer = _peer_address(response) if direct else None
+            route.check_peer(response.request.url.host, peer)
+
+    return {"request": [before_request], "response": [after_response]}
 
 
 def _retry_after(value: str | None, cap: float) -> float | None:
@@ -167,6 +201,44 @@ def _sniff_not_html(body: bytes) -> str | None:
     return None
 
 
+async def _answer(
+    response: httpx.Response,
+    url: str,
+    settings: FetchSettings,
+    conditional: bool,
+    accept: frozenset[str],
+) -> FetchResult:
+    """What one response gives: a FetchResult, or _Retryable / _Failed."""
+    status = response.status_code
+    if status == 304 and conditional:  # the caller's copy is current (conditional GET)
+        return FetchResult(
+            url=url,
+            final_url=str(response.url),
+            status=status,
+            headers={k.lower(): v for k, v in response.headers.items()},
+        )
+    if status in RETRY_STATUSES:
+        delay = _retry_after(response.headers.get("retry-after"), settings.retry_after_cap)
+        raise _Retryable(f"HTTP {status} {response.reason_phrase}".strip(), delay)
+    if status >= 400:
+        raise _Failed(f"HTTP {status} {response.reason_phrase}".strip())
+    mime = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if mime and mime not in accept:
+        raise _Failed(f"not an HTML page ({mime})")
+    body = await _read_capped(response, settings.max_bytes)
+    if not body.strip():
+        raise _Failed(f"empty response (HTTP {status})")
+    if what := _sniff_not_html(body):
+        raise _Failed(f"not an HTML page ({what})")
+    return FetchResult(
+        url=url,
+        final_url=str(response.url),
+        status=status,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        body=body,
+    )
+
+
 async def _attempt(
     client: httpx.AsyncClient,
     url: str,
@@ -179,36 +251,12 @@ async def _attempt(
         httpx.URL(url)  # so a bad URL below can only have come from a redirect
     except httpx.InvalidURL as exc:
         raise _Failed(f"invalid URL: {exc}") from exc
+    route = CURRENT_ROUTE.set(Route(httpx.URL(url).host))
     try:
         async with client.stream("GET", url, headers=headers) as response:
-            status = response.status_code
-            if status == 304 and headers:  # the caller's copy is current (conditional GET)
-                return FetchResult(
-                    url=url,
-                    final_url=str(response.url),
-                    status=status,
-                    headers={k.lower(): v for k, v in response.headers.items()},
-                )
-            if status in RETRY_STATUSES:
-                delay = _retry_after(response.headers.get("retry-after"), settings.retry_after_cap)
-                raise _Retryable(f"HTTP {status} {response.reason_phrase}".strip(), delay)
-            if status >= 400:
-                raise _Failed(f"HTTP {status} {response.reason_phrase}".strip())
-            mime = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if mime and mime not in accept:
-                raise _Failed(f"not an HTML page ({mime})")
-            body = await _read_capped(response, settings.max_bytes)
-            if not body.strip():
-                raise _Failed(f"empty response (HTTP {status})")
-            if what := _sniff_not_html(body):
-                raise _Failed(f"not an HTML page ({what})")
-            return FetchResult(
-                url=url,
-                final_url=str(response.url),
-                status=status,
-                headers={k.lower(): v for k, v in response.headers.items()},
-                body=body,
-            )
+            return await _answer(response, url, settings, bool(headers), accept)
+    except RefusedAddress as exc:
+        raise _Failed(str(exc)) from exc
     except httpx.TooManyRedirects as exc:
         raise _Failed(f"too many redirects (more than {settings.max_redirects})") from exc
     except httpx.ConnectTimeout as exc:
@@ -236,6 +284,8 @@ async def _attempt(
         # Whatever else a transport or a stranger's server provokes stays this article's
         # failure: one bad URL never aborts the episode.
         raise _Failed(f"unexpected error: {type(exc).__name__}: {exc}") from exc
+    finally:
+        CURRENT_ROUTE.reset(route)
 
 
 class Fetcher:
