@@ -55,11 +55,13 @@ class _WarningLine(logging.Handler):
 
 
 def show_cache_warnings() -> None:
-    """Route the cache's logged warnings to stderr in the CLI's own format (once)."""
-    logger = logging.getLogger("drafter.fetch.cache")
-    if not any(isinstance(handler, _WarningLine) for handler in logger.handlers):
-        logger.addHandler(_WarningLine(logging.WARNING))
-        logger.propagate = False
+    """Route the cache's and the browser's logged warnings to stderr in the CLI's own
+    format (once)."""
+    for name in ("drafter.fetch.cache", "drafter.fetch.browser"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, _WarningLine) for handler in logger.handlers):
+            logger.addHandler(_WarningLine(logging.WARNING))
+            logger.propagate = False
 
 
 def _size(size: int) -> str:

@@ -24,6 +24,7 @@ import asyncio
 import base64
 import contextlib
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -41,26 +42,48 @@ import platformdirs
 
 from drafter.config import (
     BROWSER_NAMES,
+    DEFAULT_MAX_BYTES,
     DEFAULT_RENDER_PAGES,
     DEFAULT_RENDER_SETTLE,
     Settings,
 )
+from drafter.fetch.addresses import Route as AddressRoute
+from drafter.fetch.addresses import is_ip_literal, resolves_public
 from drafter.urls import redact_text
 
 if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext, Route
+    from playwright.async_api import BrowserContext, Page, Route, WebSocketRoute
 
-# Headless, and quiet: no sandbox (we run as root in CI), no GPU, and none of the background
-# connections (updates, sync, field trials) that a closed network refuses or a proxy logs.
+RENDERER_HEAP_MIB = 128  # V8's old space per renderer: a page's script cannot grow past it
+# Headless, and quiet: no GPU, and none of the background connections (updates, sync, field
+# trials) that a closed network refuses or a proxy logs. A page's script gets a bounded heap.
 CHROMIUM_ARGS = (
-    "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
     "--no-first-run",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    f"--js-flags=--max-old-space-size={RENDERER_HEAP_MIB}",
 )
+# Chromium's sandbox refuses to start as root; only then does it go (and drafter says so).
+NO_SANDBOX = "--no-sandbox"
+NO_SANDBOX_WARNING = "running as root, so the browser runs without its sandbox"
+HTML_DOCUMENTS = frozenset({"text/html", "application/xhtml+xml"})
+# The rendered page comes back only when its text fits the size cap: counting text first
+# means a page whose script wrote 80 MB of text is refused without serialising it.
+_READ_CAPPED = """(cap) => {
+  let size = 0;
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    size += walker.currentNode.length;
+    if (size > cap) return size;
+  }
+  const root = document.documentElement;
+  const html = root ? root.outerHTML : "";
+  if (html.length > cap) return html.length;
+  return [document.contentType, (document.doctype ? "<!DOCTYPE html>\\n" : "") + html];
+}"""
 # What a page needs for its text; images, media and fonts only cost time.
 SKIPPED_RESOURCES = frozenset({"image", "media", "font"})
 LAUNCH_TIMEOUT = 30.0  # seconds Chromium may take to start
@@ -70,9 +93,15 @@ SOCKET_DIR_MAX = 60
 NSS_FILES = ("cert9.db", "key4.db")
 CLOSE_TIMEOUT = 10.0  # seconds to close it before we leave it to Playwright's driver
 
+log = logging.getLogger(__name__)
+
 _PEM_CERT = re.compile(
     rb"-----BEGIN CERTIFICATE-----\s+(.+?)\s+-----END CERTIFICATE-----", re.DOTALL
 )
+
+
+class _Refused(Exception):
+    """The rendered page may not be used: too big, not HTML, or somewhere it may not be."""
 
 
 class BrowserUnavailable(Exception):
@@ -223,13 +252,6 @@ def _first_line(exc: BaseException) -> str:
     return re.sub(r"^[A-Za-z]+\.[A-Za-z]+: ", "", line)
 
 
-async def _skip_heavy(route: Route) -> None:
-    if route.request.resource_type in SKIPPED_RESOURCES:
-        await route.abort()
-    else:
-        await route.fallback()
-
-
 async def _close(context: BrowserContext) -> None:
     """Close the browser, bounded: a hung browser is left to the driver, which kills it on exit."""
     from playwright.async_api import Error as PlaywrightError
@@ -250,12 +272,72 @@ class Browser:
         pages: int = DEFAULT_RENDER_PAGES,
         settle: float = DEFAULT_RENDER_SETTLE,
         ca_problem: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        direct: bool = True,  # False through a proxy, which resolves names for the browser
     ) -> None:
         self.context = context
         self.ca_problem = ca_problem  # why SSL_CERT_FILE could not be trusted, if it could not
         self.timeout = timeout
         self.settle = settle
+        self.max_bytes = max_bytes
+        self.direct = direct
         self._slots = asyncio.Semaphore(pages)
+        self._bookmarks: dict[object, AddressRoute] = {}  # each open page → its bookmark
+        self._public: dict[str, bool] = {}  # host → whether it resolves to public addresses
+
+    async def _allowed(self, url: str, page: object) -> bool:
+        """The address policy (drafter.fetch.addresses) for one request of a page."""
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):  # never leave the browser
+            return True
+        if parts.scheme not in ("http", "https", "ws", "wss"):
+            return False
+        host = parts.hostname or ""
+        bookmark = self._bookmarks.get(page)
+        if bookmark is not None and bookmark.may_be_private(host):
+            return True
+        if not self.direct and host != "localhost" and not is_ip_literal(host):
+            return True  # the proxy resolves it, and reaches what it reaches
+        if host not in self._public:
+            self._public[host] = await resolves_public(host, parts.port)
+        return self._public[host]
+
+    async def guard(self, route: Route) -> None:
+        """Every request of every page: skip the heavy ones, refuse non-public addresses."""
+        from playwright.async_api import Error as PlaywrightError
+
+        request = route.request
+        if request.resource_type in SKIPPED_RESOURCES:
+            await route.abort()
+            return
+        try:
+            page: object = request.frame.page
+        except PlaywrightError:  # a service worker's request: no page, so no bookmark
+            page = None
+        if await self._allowed(request.url, page):
+            await route.fallback()
+        else:
+            await route.abort("blockedbyclient")
+
+    async def guard_socket(self, socket: WebSocketRoute) -> None:
+        if await self._allowed(socket.url, None):
+            socket.connect_to_server()
+        else:
+            await socket.close(code=1008, reason="blocked")
+
+    async def _read(self, page: Page) -> str:
+        """The page as HTML, if it is an HTML document within the size cap; else _Refused."""
+        read = await page.evaluate(_READ_CAPPED, self.max_bytes)
+        if not isinstance(read, list):
+            raise _Refused(f"page larger than {self.max_bytes // 1024} KB in the browser")
+        content_type, html = str(read[0]), str(read[1])
+        if content_type not in HTML_DOCUMENTS:
+            raise _Refused(f"not an HTML page ({content_type})")
+        if urllib.parse.urlsplit(page.url).scheme not in ("http", "https"):
+            raise _Refused("the page went where it may not (a blocked address)")
+        if len(html.encode("utf-8")) > self.max_bytes:
+            raise _Refused(f"page larger than {self.max_bytes // 1024} KB in the browser")
+        return html
 
     async def render(self, url: str) -> Rendered:
         """Load `url`, let its scripts run, and return the DOM as HTML; never raises per page."""
@@ -269,6 +351,8 @@ class Browser:
             try:
                 async with asyncio.timeout_at(deadline):
                     page = await self.context.new_page()
+                    host = urllib.parse.urlsplit(url).hostname or ""
+                    self._bookmarks[page] = AddressRoute(host, await resolves_public(host))
                     response = await page.goto(url, wait_until="load")
                     if response is not None and response.status >= 400:
                         status = f"HTTP {response.status} {response.status_text}".strip()
@@ -278,7 +362,7 @@ class Browser:
                     if settle > 0:
                         with contextlib.suppress(PlaywrightError):
                             await page.wait_for_load_state("networkidle", timeout=settle * 1000)
-                    html = await page.content()
+                    html = await self._read(page)
                     return Rendered(
                         url=url,
                         final_url=page.url,
@@ -288,6 +372,8 @@ class Browser:
             except TimeoutError:
                 limit = f"took longer than {self.timeout:g}s in the browser (the per-article limit)"
                 return self._failed(url, limit, started)
+            except _Refused as exc:
+                return self._failed(url, str(exc), started)
             except PlaywrightError as exc:
                 error = f"browser: {_first_line(exc)}"
                 if self.ca_problem and "ERR_CERT" in error:
@@ -295,12 +381,19 @@ class Browser:
                 return self._failed(url, error, started)
             finally:
                 if page is not None:
+                    self._bookmarks.pop(page, None)
                     with contextlib.suppress(PlaywrightError):
                         await page.close()
 
     @staticmethod
     def _failed(url: str, error: str, started: float) -> Rendered:
         return Rendered(url=url, error=redact_text(error), elapsed=time.monotonic() - started)
+
+
+def chromium_args(euid: int | None = None) -> list[str]:
+    """Chromium's arguments: its sandbox stays on unless we run as root, where it cannot."""
+    euid = os.geteuid() if euid is None else euid
+    return [*CHROMIUM_ARGS, NO_SANDBOX] if euid == 0 else list(CHROMIUM_ARGS)
 
 
 def _launch_options(
@@ -310,7 +403,7 @@ def _launch_options(
         "user_data_dir": profile,
         "executable_path": executable,
         "headless": True,
-        "args": list(CHROMIUM_ARGS),
+        "args": chromium_args(),
         "env": dict(environ),
         "timeout": LAUNCH_TIMEOUT * 1000,
         "locale": "ja-JP",
@@ -348,6 +441,8 @@ async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
             if ca_problem is None:
                 environ["HOME"] = str(home)
         options = _launch_options(executable, Path(tmp) / "profile", environ, settings)
+        if NO_SANDBOX in options["args"]:
+            log.warning(NO_SANDBOX_WARNING)
         async with contextlib.AsyncExitStack() as stack:
             try:
                 playwright = await stack.enter_async_context(async_playwright())
@@ -360,8 +455,16 @@ async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
                     f"{executable} would not start: {_first_line(exc)}"
                 ) from exc
             stack.push_async_callback(_close, context)
-            await context.route("**/*", _skip_heavy)
-            yield Browser(context, timeout=settings.fetch.timeout, ca_problem=ca_problem)
+            browser = Browser(
+                context,
+                timeout=settings.fetch.timeout,
+                ca_problem=ca_problem,
+                max_bytes=settings.fetch.max_bytes,
+                direct="proxy" not in options,
+            )
+            await context.route("**/*", browser.guard)
+            await context.route_web_socket("**/*", browser.guard_socket)
+            yield browser
 
 
 T = TypeVar("T")
