@@ -37,7 +37,7 @@ from drafter.extract.parallel import (
     start_pool,
 )
 from drafter.fetch.cache import PageCache, cache_file
-from drafter.fetch.javascript import render_articles, wants_render
+from drafter.fetch.javascript import Renderer, wants_render
 from drafter.fetch.pages import Network, PageSource
 from drafter.files import write_atomic
 from drafter.models import Article, Bookmark
@@ -132,7 +132,7 @@ async def collect_articles(
     articles come back in bookmark order."""
     order: list[Bookmark] = []
     done: dict[str, Article] = {}
-    to_render: list[Bookmark] = []
+    renderer = Renderer(settings)
     network = Network(settings.fetch, transport)
     pages = PageSource(
         PageCache(cache_file()) if cache != "off" else None,
@@ -170,10 +170,10 @@ async def collect_articles(
         article = labelled(article_from(bookmark, fetched, extracted), settings)
         if page.origin in ("cache", "revalidated"):  # -v and --json say where it came from
             article = replace(article, provenance={**article.provenance, "cache": page.origin})
+        if wants_render(settings.render, fetched, extracted):  # reported after the browser's go
+            article = await renderer.article(bookmark, article, await starting)
         done[article.url] = article
-        if wants_render(settings.render, fetched, extracted):
-            to_render.append(bookmark)  # reported once the browser has had its go
-        elif on_article is not None:
+        if on_article is not None:
             on_article(article)
 
     try:
@@ -186,9 +186,8 @@ async def collect_articles(
                 order.append(bookmark)
                 done.setdefault(bookmark.url, Article(url=bookmark.url, error="not fetched"))
                 group.create_task(finish(bookmark))
-        if to_render:
-            await render_articles(to_render, done, settings, await starting, on_article)
     finally:
+        await renderer.aclose()
         await network.aclose()
         pages.close()
         if starting.done():

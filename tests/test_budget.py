@@ -7,10 +7,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from drafter.draft.render import FAILURE_MARKER
+from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE
 from drafter.markup import MAX_NESTING, flatten_nesting
 from tests.conftest import run_drafter
-from tests.server import Handler, LocalServer, page, sequence, silent
+from tests.server import Handler, LocalServer, page, redirect, sequence, silent
 from tests.test_faults import (
     GOOD_PAGE,
     GOOD_TITLE,
@@ -136,3 +139,58 @@ def test_a_retried_failure_names_its_cause(server: LocalServer, site: Path) -> N
     limited = section_of(draft_path(site).read_text(encoding="utf-8"), urls[0])
     assert "HTTP 429 Too Many Requests (after 2 retries)" in limited, limited
     assert "took longer" not in limited
+
+
+HUGE_TEXT_SCRIPT = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Loading</title></head>'
+    '<body><div id="app"></div><script>document.getElementById("app").textContent ='
+    ' "word ".repeat(16000000);</script></body></html>'
+)  # 80 MB of text, built by a 300-byte page
+
+
+def test_a_run_over_hostile_pages_ends_within_its_budget(
+    server: LocalServer, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's closing run: deep nesting, a 429 beside hanging pages, a redirect from a
+    "public" host to an internal one, a script that builds 80 MB of text, and a good page."""
+    monkeypatch.setenv(TEST_PUBLIC_VARIABLE, "127.0.0.2")
+    public = LocalServer(host="127.0.0.2").start()
+    try:
+        server.routes.update(
+            {
+                "/deep": page(deep_page()),
+                "/limited": too_many(page(GOOD_PAGE)),
+                "/hang1": silent(),
+                "/hang2": silent(),
+                "/huge-script": page(HUGE_TEXT_SCRIPT),
+                "/internal": page(GOOD_PAGE.replace(GOOD_TITLE, "Internal only")),
+            }
+        )
+        public.routes.update(
+            {"/good": page(GOOD_PAGE), "/to-internal": redirect(server.url("/internal"))}
+        )
+        urls = [
+            server.url("/deep"),
+            server.url("/limited"),
+            server.url("/hang1"),
+            server.url("/hang2"),
+            server.url("/huge-script"),
+            public.url("/to-internal"),
+            public.url("/good"),
+        ]
+        timeout = 5
+        started = time.monotonic()
+        result, _ = run_week(site, urls, deadline=str(timeout))
+        elapsed = time.monotonic() - started
+    finally:
+        public.stop()
+    no_traceback(result)
+    assert result.returncode == 3, result.stderr
+    # The budget: --timeout for fetching; the script page then gets the browser's start
+    # (about 3 s) and a render of its own --timeout; the rest is start-up and tear-down.
+    assert elapsed < 2 * timeout + 8, f"took {elapsed:.1f}s"
+    draft = draft_path(site).read_text(encoding="utf-8")
+    assert "Deep but readable" in draft and "Internal only" not in draft
+    assert FAILURE_MARKER not in section_of(draft, urls[1])  # the 429'd page, retried in time
+    assert "non-public address" in section_of(draft, urls[5])
+    assert server.hits.get("/internal", 0) == 0

@@ -33,10 +33,10 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import AsyncIterator, Awaitable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
@@ -465,29 +465,3 @@ async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
             await context.route("**/*", browser.guard)
             await context.route_web_socket("**/*", browser.guard_socket)
             yield browser
-
-
-T = TypeVar("T")
-
-
-async def as_they_finish(jobs: Iterable[Awaitable[T]]) -> AsyncIterator[T]:
-    """Run every job at once and yield each result as it finishes; leaving early (or being
-    cancelled) cancels the jobs still running and waits for them, so none outlives the loop."""
-    tasks = [asyncio.ensure_future(job) for job in jobs]
-    try:
-        for next_done in asyncio.as_completed(tasks):
-            yield await next_done
-    finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-
-
-async def render_all(urls: Sequence[str], settings: Settings) -> AsyncIterator[Rendered]:
-    """Render every URL in one browser, yielding each page as it finishes.
-
-    Raises BrowserUnavailable (before yielding anything) when no browser can be started.
-    """
-    async with open_browser(settings) as browser:
-        async for page in as_they_finish(browser.render(url) for url in urls):
-            yield page

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from drafter.models import Article, Bookmark, Extracted, FetchResult
 
 if TYPE_CHECKING:
     from drafter.extract.pool import ExtractionPool
-    from drafter.fetch.browser import Rendered
+    from drafter.fetch.browser import Browser, Rendered
 
 OnArticle = Callable[[Article], None]
 
@@ -62,28 +63,51 @@ async def _from_rendered(
     return replace(_with_render(article, f"rendered in {page.elapsed:.1f}s"), rendered=True)
 
 
-async def render_articles(
-    bookmarks: Sequence[Bookmark],
-    done: dict[str, Article],
-    settings: Settings,
-    executor: ExtractionPool | None,
-    on_article: OnArticle | None = None,
-) -> None:
-    """Render these pages in one browser and extract them again, updating `done`; without a
-    browser, each says why in its provenance and keeps what static HTML gave."""
-    from drafter.fetch.browser import BrowserUnavailable, render_all  # noqa: PLC0415 (start-up)
+class Renderer:
+    """The run's browser, for the pages whose static HTML said too little: started by the
+    first such page, while other pages are still being fetched (so a rendered page keeps
+    to about its own deadline, not the slowest fetch's plus its own), and closed by
+    `aclose()` in the run's finally. Without a browser, each page says why and keeps what
+    its static HTML gave."""
 
-    waiting = {bookmark.url: bookmark for bookmark in bookmarks}
-    try:
-        async for page in render_all(list(waiting), settings):
-            bookmark = waiting.pop(page.url)
-            done[page.url] = await _from_rendered(
-                page, bookmark, done[page.url], settings, executor
-            )
-            if on_article is not None:
-                on_article(done[page.url])
-    except BrowserUnavailable as exc:
-        for url in waiting:
-            done[url] = _with_render(done[url], f"unavailable: {exc}")
-            if on_article is not None:
-                on_article(done[url])
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._browser: asyncio.Future[Browser] | None = None
+        self._holder: asyncio.Task[None] | None = None
+        self._closing = asyncio.Event()
+
+    async def article(
+        self, bookmark: Bookmark, static: Article, pool: ExtractionPool | None
+    ) -> Article:
+        """The article as the browser shows it, when that says more than `static`."""
+        from drafter.fetch.browser import BrowserUnavailable  # noqa: PLC0415 (start-up)
+
+        if self._browser is None:
+            self._browser = asyncio.get_running_loop().create_future()
+            self._holder = asyncio.create_task(self._hold(self._browser))
+        try:
+            browser = await asyncio.shield(self._browser)
+        except BrowserUnavailable as exc:
+            return _with_render(static, f"unavailable: {exc}")
+        page = await browser.render(bookmark.url)
+        return await _from_rendered(page, bookmark, static, self.settings, pool)
+
+    async def _hold(self, opened: asyncio.Future[Browser]) -> None:
+        """Open the browser, hand it over, keep it open until `aclose()`; always close it."""
+        from drafter.fetch.browser import BrowserUnavailable, open_browser  # noqa: PLC0415
+
+        try:
+            async with open_browser(self.settings) as browser:
+                opened.set_result(browser)
+                await self._closing.wait()
+        except BrowserUnavailable as exc:
+            opened.set_exception(exc)
+        finally:
+            if not opened.done():  # cancelled while starting
+                opened.cancel()
+
+    async def aclose(self) -> None:
+        """Close the browser, if one was started (in the run's finally, Ctrl-C included)."""
+        self._closing.set()
+        if self._holder is not None:
+            await self._holder
