@@ -19,11 +19,15 @@ MAX_NESTING = 512  # real pages stay under 100; lexbor parses 512 levels in micr
 
 # Start or end tag: `</?name ...>`. `[^>]*` keeps the scan linear.
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
-# Elements that never hold children, so their start tag opens no level.
-_VOID = frozenset(
+# Tags that open no level: elements that never hold children, and those whose end tag may be
+# left out (old pages leave thousands of `<p>` and `<li>` open), which the parser closes when
+# the next one starts, so they cannot nest without a counted element between them.
+_FLAT = frozenset(
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
         "param", "source", "track", "wbr", "keygen", "command", "basefont", "frame",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+        "tfoot", "colgroup",
     }
 )  # fmt: skip
 
@@ -34,9 +38,11 @@ def _too_deep(html: str, limit: int) -> bool:
         return False
     depth = 0
     for match in _TAG.finditer(html):
+        if match.group(2).lower() in _FLAT:
+            continue
         if match.group(1):
             depth = max(depth - 1, 0)
-        elif match.group(2).lower() not in _VOID and not match.group(0).endswith("/>"):
+        elif not match.group(0).endswith("/>"):
             depth += 1
             if depth > limit:
                 return True
@@ -52,11 +58,12 @@ def flatten_nesting(html: str, limit: int = MAX_NESTING) -> str:
     depth = 0
     last = 0
     for match in _TAG.finditer(html):
-        closing = bool(match.group(1))
-        if closing:
+        if match.group(2).lower() in _FLAT:
+            continue
+        if match.group(1):
             drop = depth > limit
             depth = max(depth - 1, 0)
-        elif match.group(2).lower() in _VOID or match.group(0).endswith("/>"):
+        elif match.group(0).endswith("/>"):
             continue
         else:
             depth += 1

@@ -39,6 +39,8 @@ def deep_page(levels: int = DEEP) -> str:
 def test_flatten_keeps_shallow_pages_and_text() -> None:
     shallow = "<div><p>one</p><br><img src=x></div>"
     assert flatten_nesting(shallow) is shallow
+    unclosed = "<ul>" + "<li><p>item" * 3000 + "</ul>"  # legal HTML, and not deep at all
+    assert flatten_nesting(unclosed) is unclosed
     flat = flatten_nesting(deep_page(MAX_NESTING + 50))
     assert flat.count("<div>") == MAX_NESTING - 2  # html and body hold two levels
     assert flat.count("<div>") == flat.count("</div>")
