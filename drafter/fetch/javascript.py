@@ -101,7 +101,12 @@ class Renderer:
                 opened.set_result(browser)
                 await self._closing.wait()
         except BrowserUnavailable as exc:
-            opened.set_exception(exc)
+            if not opened.done():
+                opened.set_exception(exc)
+        except Exception as exc:  # the driver failed otherwise: no rendering, each page says so
+            if not opened.done():
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                opened.set_exception(BrowserUnavailable(f"the browser failed: {reason}"))
         finally:
             if not opened.done():  # cancelled while starting
                 opened.cancel()
