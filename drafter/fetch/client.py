@@ -126,6 +126,8 @@ def address_hooks(*, direct: bool) -> dict[str, list[Any]]:
         route = CURRENT_ROUTE.get()
         if route is None or route.bookmark_public is None:  # the bookmark's own request
             return
+        if request.url.scheme not in FETCHABLE_SCHEMES:  # refused below, saying why
+            return
         host = request.url.host
         if direct or host == "localhost" or is_ip_literal(host):
             await route.check_target(host, request.url.port)
