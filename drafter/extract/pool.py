@@ -110,13 +110,15 @@ class ExtractionPool:
             replace = False
         except asyncio.CancelledError:  # the run is ending: no replacement
             worker.kill()
-            self._workers.remove(worker)
+            self._forget(worker)
             replace = False
             raise
         except TimeoutError as exc:
             raise ExtractionTimeout(f"took longer than {deadline:g}s") from exc
         except (EOFError, OSError) as exc:
             raise WorkerLost("the extraction worker died") from exc
+        except Exception as exc:  # the job could not be sent or read: never the run's end
+            raise WorkerLost(f"{type(exc).__name__}: {exc}") from exc
         finally:
             if replace:
                 await self._replace(worker, idle)
@@ -126,9 +128,13 @@ class ExtractionPool:
             raise WorkerLost(value)
         return value
 
+    def _forget(self, worker: _Worker) -> None:
+        if worker in self._workers:  # shutdown() may have let go of it already
+            self._workers.remove(worker)
+
     async def _replace(self, worker: _Worker, idle: asyncio.Queue[_Worker]) -> None:
         worker.kill()
-        self._workers.remove(worker)
+        self._forget(worker)
         if self._closed:
             return
         try:
