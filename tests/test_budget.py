@@ -82,7 +82,7 @@ def test_a_deeply_nested_bookmarks_file_imports_in_seconds(server: LocalServer, 
 
 
 def slow_page() -> str:
-    """4.5 MB of ordinary paragraphs: no trick the pre-scan knows, yet some 40 s of
+    """4.5 MB of ordinary paragraphs: no trick the pre-scan knows, yet over 30 s of
     extraction on this machine (33 to 37 s measured): a worker kept past its deadline."""
     return (
         "<html><head><title>Long read</title></head><body><article>"
