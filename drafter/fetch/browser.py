@@ -339,14 +339,15 @@ class Browser:
             raise _Refused(f"page larger than {self.max_bytes // 1024} KB in the browser")
         return html
 
-    async def render(self, url: str) -> Rendered:
-        """Load `url`, let its scripts run, and return the DOM as HTML; never raises per page."""
+    async def render(self, url: str, timeout: float | None = None) -> Rendered:
+        """Load `url`, let its scripts run, and return the DOM as HTML; never raises per page.
+        `timeout`: what is left of the article's limit (default: all of it)."""
         from playwright.async_api import Error as PlaywrightError
 
         async with self._slots:
             started = time.monotonic()
             loop = asyncio.get_running_loop()
-            deadline = loop.time() + self.timeout
+            deadline = loop.time() + (self.timeout if timeout is None else timeout)
             page = None
             try:
                 async with asyncio.timeout_at(deadline):

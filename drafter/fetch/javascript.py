@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from drafter.fetch.browser import Browser, Rendered
 
 OnArticle = Callable[[Article], None]
+MIN_RENDER_SECONDS = 1.0  # less of the article's limit left than this: keep the static page
 
 
 def wants_render(mode: str, fetched: FetchResult, extracted: Extracted | None) -> bool:
@@ -85,11 +87,22 @@ class Renderer:
         if self._browser is None:
             self._browser = asyncio.get_running_loop().create_future()
             self._holder = asyncio.create_task(self._hold(self._browser))
+        # The render counts against the article's own limit: what the fetch used, then the
+        # wait for the browser to start, so a run still ends about --timeout after it began.
+        limit = self.settings.fetch.timeout
+        left = limit - static.elapsed
+        waited_from = time.monotonic()
         try:
-            browser = await asyncio.shield(self._browser)
+            async with asyncio.timeout(max(left, 0.0)):
+                browser = await asyncio.shield(self._browser)
         except BrowserUnavailable as exc:
             return _with_render(static, f"unavailable: {exc}")
-        page = await browser.render(bookmark.url)
+        except TimeoutError:
+            return _with_render(static, f"not rendered: no browser within the {limit:g}s limit")
+        left -= time.monotonic() - waited_from
+        if left < MIN_RENDER_SECONDS:
+            return _with_render(static, f"not rendered: the {limit:g}s per-article limit was spent")
+        page = await browser.render(bookmark.url, timeout=left)
         return await _from_rendered(page, bookmark, static, self.settings, pool)
 
     async def _hold(self, opened: asyncio.Future[Browser]) -> None:
