@@ -31,14 +31,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_browser import JS_PAGE
-
 from drafter.config import DEFAULT_RENDER_PAGES, Settings
 from drafter.extract.article import extract_article
 from drafter.fetch.browser import open_browser
 from drafter.models import Bookmark
 from drafter.pipeline import collect_articles
 from tests.server import LocalServer, page
+from tests.test_fetch_browser import JS_PAGE
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -17,7 +17,13 @@ from typing import Any
 import pytest
 
 from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE
-from drafter.fetch.browser import NO_SANDBOX, NO_SANDBOX_WARNING, chromium_args
+from drafter.fetch.browser import (
+    BROWSER_DATA_LIMIT_MIB,
+    NO_SANDBOX,
+    NO_SANDBOX_WARNING,
+    chromium_args,
+    memory_capped,
+)
 from tests.conftest import run_drafter
 from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page
@@ -138,13 +144,27 @@ def test_only_html_documents_are_read(server: LocalServer, site: Path) -> None:
 def test_a_page_that_writes_huge_text_is_cut_at_the_size_cap(
     server: LocalServer, site: Path
 ) -> None:
-    """20 MB of text, four times the cap: refused in the browser, not read back."""
+    """7.5 MB of text, over the 5 MB cap but within the renderer's memory: refused in the
+    browser, not read back. (20 MB in one paragraph now meets the data limit first.)"""
     server.routes["/huge"] = page(
         script_page(
             "document.getElementById('app').innerHTML = '<article><h1>Huge</h1><p>' +"
-            " 'word '.repeat(4000000) + '</p></article>';"
+            " 'word '.repeat(1500000) + '</p></article>';"
         )
     )
     _, articles = render(site, [server.url("/huge")])
     article = articles[server.url("/huge")]
     assert article["provenance"]["render"].startswith("failed: page larger than 5120 KB"), article
+
+
+def test_the_browser_starts_under_a_data_limit(tmp_path: Path) -> None:
+    """The launcher drafter gives Playwright sets RLIMIT_DATA, then runs the real program with
+    every argument as given: here /bin/sh, asked for its own limit."""
+    launcher = memory_capped("/bin/sh", tmp_path)
+    shown = subprocess.run(
+        [launcher, "-c", 'ulimit -d; printf "%s|" "$@"', "sh", "a b", "$HOME"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    limit, args = shown.stdout.split("\n", 1)
+    assert int(limit) == BROWSER_DATA_LIMIT_MIB * 1024
+    assert args == "a b|$HOME|"

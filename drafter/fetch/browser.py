@@ -27,6 +27,7 @@ import hashlib
 import logging
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -55,6 +56,10 @@ if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, Route, WebSocketRoute
 
 RENDERER_HEAP_MIB = 128  # V8's old space per renderer: a page's script cannot grow past it
+# Writable memory per browser process (RLIMIT_DATA, which counts what is committed, not the
+# address space Chromium reserves): the V8 cap above leaves Blink's own memory free, and a
+# 300-byte script writing 80 MB of text took the renderer past 3 GB laying it out.
+BROWSER_DATA_LIMIT_MIB = 1024
 # Headless, and quiet: no GPU, and none of the background connections (updates, sync, field
 # trials) that a closed network refuses or a proxy logs. A page's script gets a bounded heap.
 CHROMIUM_ARGS = (
@@ -377,6 +382,8 @@ class Browser:
                 return self._failed(url, str(exc), started)
             except PlaywrightError as exc:
                 error = f"browser: {_first_line(exc)}"
+                if "crashed" in error:  # most often the data limit, reached
+                    error += f" (a page may use {BROWSER_DATA_LIMIT_MIB} MiB)"
                 if self.ca_problem and "ERR_CERT" in error:
                     error += f" ({self.ca_problem})"
                 return self._failed(url, error, started)
@@ -389,6 +396,20 @@ class Browser:
     @staticmethod
     def _failed(url: str, error: str, started: float) -> Rendered:
         return Rendered(url=url, error=redact_text(error), elapsed=time.monotonic() - started)
+
+
+def memory_capped(executable: str, folder: Path) -> str:
+    """A launcher in `folder` that starts `executable` under the data limit, inherited by every
+    process it starts (Playwright runs Chromium from Node, so no preexec hook reaches it)."""
+    launcher = folder / "chromium-capped"
+    launcher.write_text(
+        "#!/bin/sh\n"
+        f"ulimit -d {BROWSER_DATA_LIMIT_MIB * 1024} || exit 1\n"
+        f'exec {shlex.quote(executable)} "$@"\n',
+        encoding="utf-8",
+    )
+    launcher.chmod(0o700)
+    return str(launcher)
 
 
 def chromium_args(euid: int | None = None) -> list[str]:
@@ -441,6 +462,7 @@ async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
             ca_problem = await asyncio.to_thread(trusting_home, home, Path(ca_file), trust_cache())
             if ca_problem is None:
                 environ["HOME"] = str(home)
+        executable = memory_capped(executable, Path(tmp))
         options = _launch_options(executable, Path(tmp) / "profile", environ, settings)
         if NO_SANDBOX in options["args"]:
             log.warning(NO_SANDBOX_WARNING)
