@@ -28,7 +28,9 @@ from tests.test_extract_templates import TEMPLATES  # noqa: E402
 def _run(template: Template, mode: str) -> tuple[str | None, str | None, float]:
     headers = {"content-type": template.header}
     if mode == "trafilatura":
-        (title, lead), ms = timed(lambda: run_trafilatura(template.body(), template.url, template.header))
+        (title, lead), ms = timed(
+            lambda: run_trafilatura(template.body(), template.url, template.header)
+        )
         return title, lead, ms
     got, ms = timed(
         lambda: extract_article(template.body(), template.url, headers, use_profiles=mode == "on")
@@ -50,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             titles += title_ok(title, template)
             leads += lead_ok(lead, template)
             if args.pages and not (title_ok(title, template) and lead_ok(lead, template)):
-                print(f"  [{mode}] {template.name}\n      title {title!r}\n      lead  {(lead or '')[:90]!r}")
+                print(f"  [{mode}] {template.name}")
+                print(f"      title {title!r}\n      lead  {(lead or '')[:90]!r}")
         count = len(TEMPLATES)
         name = {"on": "profiles on", "off": "profiles off"}.get(mode, mode)
         print(

@@ -83,4 +83,5 @@ def nav(*labels: str) -> str:
 
 
 def site_footer(text: str) -> str:
-    return f'<footer class="site-footer"><p>{text}</p><ul><li><a href="/privacy">Privacy</a></li></ul></footer>'
+    links = '<ul><li><a href="/privacy">Privacy</a></li></ul>'
+    return f'<footer class="site-footer"><p>{text}</p>{links}</footer>'

@@ -18,9 +18,15 @@ WP_BLOCK = doc(
     + og("og:site_name", "Allotment Notes")
     + og("og:type", "article")
     + meta("description", SOIL_LEAD[:150])
-    + ld({"@context": "https://schema.org", "@graph": [
-        {"@type": "Article", "headline": SOIL, "author": {"name": "Sam Rivers"}},
-        {"@type": "WebPage", "name": f"{SOIL} - Allotment Notes"}]}),
+    + ld(
+        {
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "Article", "headline": SOIL, "author": {"name": "Sam Rivers"}},
+                {"@type": "WebPage", "name": f"{SOIL} - Allotment Notes"},
+            ],
+        }
+    ),
     body=f"""<header class="wp-block-template-part"><div class="wp-block-group">
 <p class="wp-block-site-title"><a href="https://notes.example-garden.org/" rel="home">Allotment Notes</a></p>
 <p class="wp-block-site-tagline">Growing things badly since 2019</p>{nav("Blog", "About", "Plots")}
@@ -32,11 +38,15 @@ WP_BLOCK = doc(
 <div class="taxonomy-category wp-block-post-terms"><a href="/category/sensors/">Sensors</a></div></div></div>
 <div class="wp-block-post-date"><time datetime="2026-03-03T09:12:00+00:00">March 3, 2026</time></div>
 <div class="entry-content wp-block-post-content">
-{paras(SOIL_LEAD,
-    "The sensors report every ten minutes over a cheap radio link to a laptop in the shed. "
-    "After a storm in May the beds nearest the path stayed waterlogged for four days while "
-    "the raised beds were dry again by the next evening.",
-    "None of this showed up in the weather station's rainfall totals, which is the point.")}
+{
+        paras(
+            SOIL_LEAD,
+            "The sensors report every ten minutes over a cheap radio link to a laptop in the shed. "
+            "After a storm in May the beds nearest the path stayed waterlogged for four days while "
+            "the raised beds were dry again by the next evening.",
+            "None of this showed up in the weather station's rainfall totals, which is the point.",
+        )
+    }
 <div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social">
 <h3 class="sd-title">Share this:</h3><ul><li><a href="?share=facebook">Facebook</a></li>
 <li><a href="?share=x">X</a></li></ul></div></div>
@@ -55,7 +65,9 @@ WP_CLASSIC = doc(
     head=f"<title>{CRANES} &#8211; Port Watchers</title>",
     body=f"""<header id="site-header" class="header-footer-group"><div class="header-inner section-inner">
 <div class="header-titles"><div class="site-title faux-heading"><a href="https://www.portwatchers.example/">Port Watchers</a></div>
-<div class="site-description">Ships, cranes and the people who move them</div></div>{nav("News", "Shipping", "About")}</div></header>
+<div class="site-description">Ships, cranes and the people who move them</div></div>{
+        nav("News", "Shipping", "About")
+    }</div></header>
 <main id="site-content"><article class="post-2211 post type-post status-publish hentry" id="post-2211">
 <header class="entry-header has-text-align-center header-footer-group"><div class="entry-header-inner section-inner medium">
 <div class="entry-categories"><span class="screen-reader-text">Categories</span>
@@ -67,11 +79,15 @@ WP_CLASSIC = doc(
 <li class="post-comment-link meta-wrapper"><span class="meta-text"><a href="#comments">2 Comments</a></span></li>
 </ul></div></div></header>
 <div class="post-inner thin"><div class="entry-content">
-{paras(CRANES_LEAD,
-    "The board said the new cranes would cut the terminal's diesel consumption by about a "
-    "third. They will draw power from the grid connection installed for ships at berth.",
-    "Dock workers' representatives said they supported the change but wanted training "
-    "agreed before the first crane arrives.")}
+{
+        paras(
+            CRANES_LEAD,
+            "The board said the new cranes would cut the terminal's diesel consumption by about a "
+            "third. They will draw power from the grid connection installed for ships at berth.",
+            "Dock workers' representatives said they supported the change but wanted training "
+            "agreed before the first crane arrives.",
+        )
+    }
 </div></div></article></main>
 {site_footer("© 2026 Port Watchers. Powered by WordPress.")}""",
 )
@@ -83,7 +99,9 @@ SYNC_LEAD = (
     "without a connection was the first requirement and the one we underestimated most."
 )
 GHOST = doc(
-    head=f"<title>{SYNC}</title>" + og("og:site_name", "Field Notes") + og("og:title", SYNC)
+    head=f"<title>{SYNC}</title>"
+    + og("og:site_name", "Field Notes")
+    + og("og:title", SYNC)
     + og("og:description", "Conflict resolution turned out to be the easy part.")
     + meta("twitter:title", SYNC)
     + ld({"@context": "https://schema.org", "@type": "Article", "headline": SYNC}),
@@ -104,12 +122,20 @@ GHOST = doc(
 <figure class="article-image"><img src="/tablet.jpg" alt=""><figcaption>The inspection app on a rugged tablet</figcaption></figure>
 </header>
 <section class="gh-content gh-canvas">
-{paras(SYNC_LEAD,
-    "We started with the textbook approach: a local database, a queue of changes, and a sync "
-    "job that runs when the network comes back. The trouble is that the network rarely comes "
-    "back cleanly.")}
+{
+        paras(
+            SYNC_LEAD,
+            "We started with the textbook approach: a local database, a queue of changes, and a sync "
+            "job that runs when the network comes back. The trouble is that the network rarely comes "
+            "back cleanly.",
+        )
+    }
 <h2 id="flaky">Flaky is worse than offline</h2>
-{paras("A phone with one bar of signal reports that it is online, then times out on every request.")}
+{
+        paras(
+            "A phone with one bar of signal reports that it is online, then times out on every request."
+        )
+    }
 </section></article>
 <aside class="read-more-wrap outer"><div class="read-more inner"><h3>Read more</h3></div></aside></main>
 <footer class="site-footer outer"><div class="inner">Field Notes © 2026 · Published with Ghost</div></footer>""",
@@ -123,7 +149,9 @@ FLAGS_LEAD = (
 )
 MEDIUM = doc(
     head=f"<title>{FLAGS} | by Tomás Ortega | Example Engineering | Medium</title>"
-    + og("og:title", FLAGS) + og("og:site_name", "Medium") + meta("twitter:title", FLAGS)
+    + og("og:title", FLAGS)
+    + og("og:site_name", "Medium")
+    + meta("twitter:title", FLAGS)
     + meta("description", FLAGS_LEAD[:140]),
     body=f"""<div id="root"><div class="a b c"><div class="d e">
 <nav class="f g"><a href="/" aria-label="Homepage"><svg></svg></a><a href="/search">Search</a>
@@ -152,10 +180,18 @@ QUEUE_LEAD = (
     "than eleven thousand rows, and most of them are solar farms that could be built within a year."
 )
 SUBSTACK = doc(
-    head=f"<title>{QUEUE} - by Hana Kim - Low Voltage</title>" + og("og:title", QUEUE)
-    + og("og:description", QUEUE_DEK) + meta("description", QUEUE_DEK)
-    + ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": QUEUE,
-          "description": QUEUE_DEK}),
+    head=f"<title>{QUEUE} - by Hana Kim - Low Voltage</title>"
+    + og("og:title", QUEUE)
+    + og("og:description", QUEUE_DEK)
+    + meta("description", QUEUE_DEK)
+    + ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": QUEUE,
+            "description": QUEUE_DEK,
+        }
+    ),
     body=f"""<div class="main-menu"><div class="topbar-content"><h1 class="navbar-title">
 <a class="navbar-title-link" href="https://lowvoltage.substack.com">Low Voltage</a></h1>
 <button>Subscribe</button><button>Sign in</button></div></div>
@@ -167,13 +203,21 @@ SUBSTACK = doc(
 <div class="post-date">Mar 03, 2026</div></div>
 <div class="post-ufi"><a class="like-button" href="#">42</a><a class="post-ufi-button" href="#">5</a><a href="#">Share</a></div></div>
 <div class="available-content"><div dir="auto" class="body markup">
-{paras(QUEUE_LEAD,
-    "Each row is a promise of electricity that is not flowing. The reason is not money or "
-    "permits or supply chains. It is a study, or rather a queue of studies, that each project "
-    "must pass before a wire can be run to it.")}
+{
+        paras(
+            QUEUE_LEAD,
+            "Each row is a promise of electricity that is not flowing. The reason is not money or "
+            "permits or supply chains. It is a study, or rather a queue of studies, that each project "
+            "must pass before a wire can be run to it.",
+        )
+    }
 <div class="subscription-widget-wrap"><p>Thanks for reading Low Voltage! Subscribe for free to receive new posts and support my work.</p>
 <form><input type="email"><button>Subscribe</button></form></div>
-{paras("The operator studies projects in batches, and a single withdrawal can send a whole batch back to the start.")}
+{
+        paras(
+            "The operator studies projects in batches, and a single withdrawal can send a whole batch back to the start."
+        )
+    }
 </div></div></article></div></div></div>""",
 )
 
@@ -184,7 +228,8 @@ MAKE_LEAD = (
     "without pretending the tool has no flaws."
 )
 BLOGGER = doc(
-    head=f"<title>The Quiet Compiler: {MAKE}</title>" + og("og:title", MAKE)
+    head=f"<title>The Quiet Compiler: {MAKE}</title>"
+    + og("og:title", MAKE)
     + og("og:description", MAKE_LEAD[:120]),
     body=f"""<div class="content-outer"><header><div class="header-outer"><div class="region-inner header-inner">
 <div class="section" id="header"><div class="widget Header" id="Header1"><div id="header-inner">
@@ -218,10 +263,19 @@ SQLITE_LEAD = (
     "happened, good and bad, once the novelty wore off."
 )
 HUGO = doc(
-    head=f"<title>{SQLITE} | Julien Moreau</title>" + og("og:title", SQLITE)
-    + og("og:description", SQLITE_DESCRIPTION) + meta("description", SQLITE_DESCRIPTION)
-    + ld({"@context": "https://schema.org", "@type": "BlogPosting", "headline": SQLITE,
-          "name": SQLITE, "description": SQLITE_DESCRIPTION}),
+    head=f"<title>{SQLITE} | Julien Moreau</title>"
+    + og("og:title", SQLITE)
+    + og("og:description", SQLITE_DESCRIPTION)
+    + meta("description", SQLITE_DESCRIPTION)
+    + ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": SQLITE,
+            "name": SQLITE,
+            "description": SQLITE_DESCRIPTION,
+        }
+    ),
     body=f"""<header class="header"><nav class="nav"><div class="logo">
 <a href="https://jmoreau.example.dev/" accesskey="h" title="Julien Moreau (Alt + H)">Julien Moreau</a></div>
 <ul id="menu"><li><a href="/posts/"><span>Posts</span></a></li><li><a href="/tags/"><span>Tags</span></a></li></ul></nav></header>
@@ -234,10 +288,14 @@ HUGO = doc(
 <div class="toc"><details><summary accesskey="c"><span class="details">Table of Contents</span></summary>
 <div class="inner"><ul><li><a href="#why-sqlite">Why SQLite</a></li><li><a href="#backups">Backups</a></li></ul></div></details></div>
 <div class="post-content">
-{paras(SQLITE_LEAD,
-    "The service handles a few thousand requests an hour, almost all of them reads. It had "
-    "been running on the smallest database plan our provider sells, and that plan cost more "
-    "than the server itself.")}
+{
+        paras(
+            SQLITE_LEAD,
+            "The service handles a few thousand requests an hour, almost all of them reads. It had "
+            "been running on the smallest database plan our provider sells, and that plan cost more "
+            "than the server itself.",
+        )
+    }
 <h2 id="why-sqlite">Why SQLite</h2>
 {paras("Because the data fit in memory twice over, and because I was tired of connection pools.")}
 </div><footer class="post-footer"><ul class="post-tags"><li><a href="/tags/sqlite/">sqlite</a></li></ul></footer>
@@ -251,8 +309,10 @@ CORES_LEAD = (
     "patience."
 )
 JEKYLL = doc(
-    head=f"<title>{CORES} | Aiko’s notebook</title>" + og("og:title", CORES)
-    + og("og:site_name", "Aiko’s notebook") + meta("description", CORES_LEAD[:160])
+    head=f"<title>{CORES} | Aiko’s notebook</title>"
+    + og("og:title", CORES)
+    + og("og:site_name", "Aiko’s notebook")
+    + meta("description", CORES_LEAD[:160])
     + ld({"@context": "https://schema.org", "@type": "BlogPosting", "headline": CORES}),
     body=f"""<header class="site-header" role="banner"><div class="wrapper">
 <a class="site-title" rel="author" href="/">Aiko’s notebook</a>
@@ -262,33 +322,73 @@ JEKYLL = doc(
 <header class="post-header"><h1 class="post-title p-name" itemprop="name headline">{CORES}</h1>
 <p class="post-meta"><time class="dt-published" datetime="2026-01-18T10:00:00+09:00" itemprop="datePublished">Jan 18, 2026</time></p></header>
 <div class="post-content e-content" itemprop="articleBody">
-{paras(CORES_LEAD,
-    "On Linux the file is an ELF file like any other. Its program headers say which parts of "
-    "the address space were saved and where they sit in the file.",
-    "Once you can find the stack, the rest is arithmetic.")}
+{
+        paras(
+            CORES_LEAD,
+            "On Linux the file is an ELF file like any other. Its program headers say which parts of "
+            "the address space were saved and where they sit in the file.",
+            "Once you can find the stack, the rest is arithmetic.",
+        )
+    }
 </div><a class="u-url" href="/2026/01/18/reading-core-dumps.html" hidden></a></article></div></main>
 <footer class="site-footer h-card"><div class="wrapper"><h2 class="footer-heading">Aiko’s notebook</h2></div></footer>""",
 )
 
 PAGES = [
-    Template("WordPress block theme, Yoast graph, Jetpack share row",
-             "https://notes.example-garden.org/2026/03/soil-sensors/", WP_BLOCK, SOIL, SOIL_LEAD),
-    Template("WordPress Twenty Twenty, <title> only, meta list in the header",
-             "https://www.portwatchers.example/2026/02/cranes/", WP_CLASSIC, CRANES, CRANES_LEAD),
-    Template("Ghost Casper: excerpt, byline and feature image in the header",
-             "https://field-notes.example.com/offline-first-sync/", GHOST, SYNC, SYNC_LEAD),
-    Template("Medium: h2 subtitle, author row, caption",
-             "https://medium.com/example-eng/scaling-feature-flags-3f9c2a1b7d4e", MEDIUM,
-             FLAGS, FLAGS_LEAD),
-    Template("Substack: logo h1, h3 subtitle the description repeats",
-             "https://lowvoltage.substack.com/p/the-grid-queue-problem", SUBSTACK, QUEUE,
-             QUEUE_LEAD),
-    Template("Blogger: blog-name h1, date h2, post h3, text split by <br>",
-             "https://quietcompiler.blogspot.com/2026/03/why-i-still-use-make.html", BLOGGER,
-             MAKE, MAKE_LEAD),
-    Template("Hugo PaperMod: breadcrumbs, description under the title, table of contents",
-             "https://jmoreau.example.dev/posts/sqlite-in-production/", HUGO, SQLITE, SQLITE_LEAD),
-    Template("Jekyll minima with jekyll-seo-tag",
-             "https://aiko.example.io/2026/01/18/reading-core-dumps.html", JEKYLL, CORES,
-             CORES_LEAD),
+    Template(
+        "WordPress block theme, Yoast graph, Jetpack share row",
+        "https://notes.example-garden.org/2026/03/soil-sensors/",
+        WP_BLOCK,
+        SOIL,
+        SOIL_LEAD,
+    ),
+    Template(
+        "WordPress Twenty Twenty, <title> only, meta list in the header",
+        "https://www.portwatchers.example/2026/02/cranes/",
+        WP_CLASSIC,
+        CRANES,
+        CRANES_LEAD,
+    ),
+    Template(
+        "Ghost Casper: excerpt, byline and feature image in the header",
+        "https://field-notes.example.com/offline-first-sync/",
+        GHOST,
+        SYNC,
+        SYNC_LEAD,
+    ),
+    Template(
+        "Medium: h2 subtitle, author row, caption",
+        "https://medium.com/example-eng/scaling-feature-flags-3f9c2a1b7d4e",
+        MEDIUM,
+        FLAGS,
+        FLAGS_LEAD,
+    ),
+    Template(
+        "Substack: logo h1, h3 subtitle the description repeats",
+        "https://lowvoltage.substack.com/p/the-grid-queue-problem",
+        SUBSTACK,
+        QUEUE,
+        QUEUE_LEAD,
+    ),
+    Template(
+        "Blogger: blog-name h1, date h2, post h3, text split by <br>",
+        "https://quietcompiler.blogspot.com/2026/03/why-i-still-use-make.html",
+        BLOGGER,
+        MAKE,
+        MAKE_LEAD,
+    ),
+    Template(
+        "Hugo PaperMod: breadcrumbs, description under the title, table of contents",
+        "https://jmoreau.example.dev/posts/sqlite-in-production/",
+        HUGO,
+        SQLITE,
+        SQLITE_LEAD,
+    ),
+    Template(
+        "Jekyll minima with jekyll-seo-tag",
+        "https://aiko.example.io/2026/01/18/reading-core-dumps.html",
+        JEKYLL,
+        CORES,
+        CORES_LEAD,
+    ),
 ]

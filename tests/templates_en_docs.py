@@ -5,7 +5,7 @@ text; expectations written before running."""
 
 from __future__ import annotations
 
-from tests.templates import Template, doc, ld, meta, nav, og, paras, site_footer
+from tests.templates import Template, doc, meta, nav, og, paras, site_footer
 
 FAILOVER = "Cutting failover time for managed databases to under ten seconds"
 FAILOVER_LEAD = (
@@ -14,8 +14,10 @@ FAILOVER_LEAD = (
     "managed database service, and today the median failover completes in under ten seconds."
 )
 CLOUD_BLOG = doc(
-    head=f"<title>{FAILOVER} | Example Cloud Blog</title>" + og("og:title", FAILOVER)
-    + og("og:site_name", "Example Cloud Blog") + meta("description", FAILOVER_LEAD[:155]),
+    head=f"<title>{FAILOVER} | Example Cloud Blog</title>"
+    + og("og:title", FAILOVER)
+    + og("og:site_name", "Example Cloud Blog")
+    + meta("description", FAILOVER_LEAD[:155]),
     body=f"""<header class="site-header"><a href="/blog" class="logo"><img alt="Example Cloud Blog" src="/logo.svg"></a>
 {nav("Products", "Solutions", "Pricing")}</header>
 <nav aria-label="breadcrumb"><ol><li><a href="/blog/products/databases">Databases</a></li></ol></nav>
@@ -26,9 +28,13 @@ CLOUD_BLOG = doc(
 <p class="author-title">Software Engineer</p></div></div></div>
 <div class="published-date">March 3, 2026</div>
 <div class="rich-text">
-{paras(FAILOVER_LEAD,
-    "Most of the time went into three places: noticing the failure, agreeing that it was "
-    "real, and moving the network address. Each of them needed a different fix.")}
+{
+        paras(
+            FAILOVER_LEAD,
+            "Most of the time went into three places: noticing the failure, agreeing that it was "
+            "real, and moving the network address. Each of them needed a different fix.",
+        )
+    }
 <h2>Detecting failure faster</h2>{paras("We replaced a fixed health-check interval with a lease.")}
 </div></article>{site_footer("© 2026 Example Cloud")}""",
 )
@@ -41,10 +47,13 @@ CACHE_LEAD = (
 )
 DEV_BLOG = doc(
     head=f"<title>{CACHE} - Example Developer Blogs</title>"
-    + og("og:title", f"{CACHE} - Example Tooling Blog") + og("og:site_name", "Example Tooling Blog")
+    + og("og:title", f"{CACHE} - Example Tooling Blog")
+    + og("og:site_name", "Example Tooling Blog")
     + meta("description", CACHE_LEAD[:150]),
     body=f"""<header id="masthead" class="site-header"><div class="site-branding">
-<a href="https://devblogs.example.com/" rel="home">Developer Blogs</a></div>{nav("Tooling", "Languages", "Cloud")}</header>
+<a href="https://devblogs.example.com/" rel="home">Developer Blogs</a></div>{
+        nav("Tooling", "Languages", "Cloud")
+    }</header>
 <div id="primary" class="content-area"><main id="main" class="site-main">
 <article id="post-5512" class="post type-post hentry"><header class="entry-header">
 <h1 class="entry-title">{CACHE}</h1>
@@ -53,11 +62,19 @@ DEV_BLOG = doc(
 <span class="posted-on">March 3rd, 2026</span><span class="reading-time">4 min read</span>
 <div class="reactions"><span>0</span><span>1</span></div></div></header>
 <div class="entry-content">
-{paras(CACHE_LEAD,
-    "The cache stores the outputs of each build step under a key computed from its inputs. "
-    "When another machine needs the same step with the same inputs, it downloads the result "
-    "instead of running the compiler.")}
-<h2>Getting started</h2>{paras("Install the latest preview of the build tools and add one line to your project file.")}
+{
+        paras(
+            CACHE_LEAD,
+            "The cache stores the outputs of each build step under a key computed from its inputs. "
+            "When another machine needs the same step with the same inputs, it downloads the result "
+            "instead of running the compiler.",
+        )
+    }
+<h2>Getting started</h2>{
+        paras(
+            "Install the latest preview of the build tools and add one line to your project file."
+        )
+    }
 </div></article></main></div>{site_footer("© Example Corporation 2026")}""",
 )
 
@@ -68,8 +85,10 @@ RETRIES_LEAD = (
     "little longer each time."
 )
 DOCUSAURUS = doc(
-    head=f"<title>{RETRIES} | Example Queue</title>" + og("og:title", f"{RETRIES} | Example Queue")
-    + meta("description", RETRIES_LEAD[:150] + "…") + og("og:description", RETRIES_LEAD[:150] + "…"),
+    head=f"<title>{RETRIES} | Example Queue</title>"
+    + og("og:title", f"{RETRIES} | Example Queue")
+    + meta("description", RETRIES_LEAD[:150] + "…")
+    + og("og:description", RETRIES_LEAD[:150] + "…"),
     body=f"""<div id="__docusaurus"><nav aria-label="Main" class="navbar navbar--fixed-top"><div class="navbar__inner">
 <div class="navbar__items"><a class="navbar__brand" href="/"><div class="navbar__logo"><img src="/img/logo.svg" alt="Example Queue Logo"></div>
 <b class="navbar__title text--truncate">Example Queue</b></a><a class="navbar__item navbar__link" href="/docs/intro">Docs</a>
@@ -82,12 +101,18 @@ DOCUSAURUS = doc(
 <div class="docItemContainer"><article>
 <nav class="theme-doc-breadcrumbs" aria-label="Breadcrumbs"><ul class="breadcrumbs">
 <li class="breadcrumbs__item"><a class="breadcrumbs__link" href="/docs/guides">Guides</a></li>
-<li class="breadcrumbs__item breadcrumbs__item--active"><span class="breadcrumbs__link">{RETRIES}</span></li></ul></nav>
+<li class="breadcrumbs__item breadcrumbs__item--active"><span class="breadcrumbs__link">{
+        RETRIES
+    }</span></li></ul></nav>
 <span class="theme-doc-version-badge badge badge--secondary">Version: 3.2</span>
 <div class="theme-doc-markdown markdown"><header><h1>{RETRIES}</h1></header>
-{paras(RETRIES_LEAD,
-    "The default policy retries a job five times with exponential backoff, starting at one "
-    "second. You can change it per queue or per job.")}
+{
+        paras(
+            RETRIES_LEAD,
+            "The default policy retries a job five times with exponential backoff, starting at one "
+            "second. You can change it per queue or per job.",
+        )
+    }
 <h2 class="anchor" id="policy">Choosing a policy<a href="#policy" class="hash-link" title="Direct link to heading">&#8203;</a></h2>
 {paras("A policy has three settings: the number of attempts, the first delay and the factor.")}
 </div></article>
@@ -133,16 +158,21 @@ ADVISORY_LEAD = (
 )
 ADVISORY_PAGE = doc(
     head=f"<title>{ADVISORY} | Example Software Security</title>",
-    body=f"""<div class="topbar"><a href="/" class="brand">Example Software Security</a>{nav("Advisories", "Report")}</div>
+    body=f"""<div class="topbar"><a href="/" class="brand">Example Software Security</a>{
+        nav("Advisories", "Report")
+    }</div>
 <main><h1>{ADVISORY}</h1>
 <table class="advisory"><tbody>
 <tr><th>Advisory ID</th><td>ESA-2026-004</td></tr><tr><th>Severity</th><td>High</td></tr>
 <tr><th>CVE</th><td>CVE-2026-12345</td></tr><tr><th>Affected versions</th><td>4.0.0 to 4.2.3</td></tr>
 <tr><th>Published</th><td>2026-03-03</td></tr>
 <tr><th>Summary</th><td>{ADVISORY_LEAD}</td></tr></tbody></table>
-<h2>Details</h2>{paras(
-    "The handler joined the uploaded file name to the storage path without removing parent "
-    "directory references. A user with upload rights could overwrite configuration files.")}
+<h2>Details</h2>{
+        paras(
+            "The handler joined the uploaded file name to the storage path without removing parent "
+            "directory references. A user with upload rights could overwrite configuration files."
+        )
+    }
 <h2>Credit</h2>{paras("Reported by an external researcher through our disclosure programme.")}
 </main>""",
 )
@@ -154,18 +184,26 @@ PLANT_LEAD = (
     "warehouse robots for customers in North America."
 )
 PRESS_RELEASE = doc(
-    head=f"<title>{PLANT}</title>" + og("og:title", PLANT) + og("og:site_name", "PRWire")
+    head=f"<title>{PLANT}</title>"
+    + og("og:title", PLANT)
+    + og("og:site_name", "PRWire")
     + meta("description", PLANT_LEAD[:160]),
-    body=f"""<header class="header"><a href="/" class="logo"><img alt="PRWire" src="/l.svg"></a>{nav("News", "Journalists", "Send a release")}</header>
+    body=f"""<header class="header"><a href="/" class="logo"><img alt="PRWire" src="/l.svg"></a>{
+        nav("News", "Journalists", "Send a release")
+    }</header>
 <main><div class="release"><header class="release-header"><h1>{PLANT}</h1>
 <h2 class="subtitle">New facility to add 400 jobs by 2028</h2></header>
 <div class="release-meta"><p class="mb-no">NEWS PROVIDED BY</p><p><a href="/news/example-robotics">Example Robotics, Inc.</a></p>
 <p class="mb-no">Mar 03, 2026, 08:00 ET</p></div>
 <div class="release-body">
-{paras(PLANT_LEAD,
-    "The plant, in a former distribution centre east of the city, will employ 150 people at "
-    "opening and 400 by 2028, the company said.",
-    "&quot;Our customers want robots built close to where they are used,&quot; said the company's chief executive.")}
+{
+        paras(
+            PLANT_LEAD,
+            "The plant, in a former distribution centre east of the city, will employ 150 people at "
+            "opening and 400 by 2028, the company said.",
+            "&quot;Our customers want robots built close to where they are used,&quot; said the company's chief executive.",
+        )
+    }
 <p>SOURCE Example Robotics, Inc.</p></div></div></main>{site_footer("© 2026 PRWire")}""",
 )
 
@@ -179,32 +217,65 @@ CLUB = doc(
     body=f"""<div id="header"><h1>Lakeside Astronomy Club</h1></div>
 <div id="menu"><a href="index.html">Home</a> | <a href="news.html">News</a> | <a href="join.html">Join</a></div>
 <div id="main"><h2>{COMET}</h2><p class="date">Posted 2 March 2026</p>
-{paras(COMET_LEAD,
-    "Bring warm clothes and a red torch. Members will have three telescopes set up from 8pm, "
-    "and the comet should be visible to the naked eye by half past nine if the sky is clear.")}
+{
+        paras(
+            COMET_LEAD,
+            "Bring warm clothes and a red torch. Members will have three telescopes set up from 8pm, "
+            "and the comet should be visible to the naked eye by half past nine if the sky is clear.",
+        )
+    }
 <h2>Spring talks</h2>{paras("Our spring talks start in April in the village hall.")}</div>
 <div id="footer">Lakeside Astronomy Club, registered charity.</div>""",
 )
 
 PAGES = [
-    Template("vendor blog: logo link, breadcrumb, author cards with job titles",
-             "https://cloud.example.com/blog/products/databases/faster-failover", CLOUD_BLOG,
-             FAILOVER, FAILOVER_LEAD),
-    Template("developer blog: og:title with another blog name, entry-meta",
-             "https://devblogs.example.com/tooling/build-cache-preview/", DEV_BLOG, CACHE,
-             CACHE_LEAD),
-    Template("Docusaurus docs: navbar title, breadcrumbs, version badge",
-             "https://docs.example-queue.dev/docs/guides/retries", DOCUSAURUS, RETRIES,
-             RETRIES_LEAD),
-    Template("MkDocs Material: no og tags, header topic, permalink ¶, admonition",
-             "https://example-cli.example.org/getting-started/installation/", MKDOCS, INSTALL,
-             INSTALL_LEAD),
-    Template("security advisory built as a table",
-             "https://security.example-soft.com/advisories/ESA-2026-004", ADVISORY_PAGE,
-             ADVISORY, ADVISORY_LEAD),
-    Template("press release: subtitle h2, 'news provided by', dateline in the paragraph",
-             "https://www.prwire.example/news-releases/example-robotics-plant-302112345.html",
-             PRESS_RELEASE, PLANT, PLANT_LEAD),
-    Template("<title> only the club's name, h1 the name, headline an h2",
-             "http://www.lakeside-astronomy.example/news/comet.html", CLUB, COMET, COMET_LEAD),
+    Template(
+        "vendor blog: logo link, breadcrumb, author cards with job titles",
+        "https://cloud.example.com/blog/products/databases/faster-failover",
+        CLOUD_BLOG,
+        FAILOVER,
+        FAILOVER_LEAD,
+    ),
+    Template(
+        "developer blog: og:title with another blog name, entry-meta",
+        "https://devblogs.example.com/tooling/build-cache-preview/",
+        DEV_BLOG,
+        CACHE,
+        CACHE_LEAD,
+    ),
+    Template(
+        "Docusaurus docs: navbar title, breadcrumbs, version badge",
+        "https://docs.example-queue.dev/docs/guides/retries",
+        DOCUSAURUS,
+        RETRIES,
+        RETRIES_LEAD,
+    ),
+    Template(
+        "MkDocs Material: no og tags, header topic, permalink ¶, admonition",
+        "https://example-cli.example.org/getting-started/installation/",
+        MKDOCS,
+        INSTALL,
+        INSTALL_LEAD,
+    ),
+    Template(
+        "security advisory built as a table",
+        "https://security.example-soft.com/advisories/ESA-2026-004",
+        ADVISORY_PAGE,
+        ADVISORY,
+        ADVISORY_LEAD,
+    ),
+    Template(
+        "press release: subtitle h2, 'news provided by', dateline in the paragraph",
+        "https://www.prwire.example/news-releases/example-robotics-plant-302112345.html",
+        PRESS_RELEASE,
+        PLANT,
+        PLANT_LEAD,
+    ),
+    Template(
+        "<title> only the club's name, h1 the name, headline an h2",
+        "http://www.lakeside-astronomy.example/news/comet.html",
+        CLUB,
+        COMET,
+        COMET_LEAD,
+    ),
 ]

@@ -14,8 +14,10 @@ REFINERS_LEAD = (
     "to trade sources and company statements."
 )
 WIRE = doc(
-    head=f"<title>{REFINERS} | Sample Wire</title>" + og("og:title", REFINERS)
-    + og("og:site_name", "Sample Wire") + meta("description", REFINERS_LEAD[37:190]),
+    head=f"<title>{REFINERS} | Sample Wire</title>"
+    + og("og:title", REFINERS)
+    + og("og:site_name", "Sample Wire")
+    + meta("description", REFINERS_LEAD[37:190]),
     body=f"""<header class="site-header"><a href="/" aria-label="Sample Wire home"><svg><title>Sample Wire</title></svg></a>
 {nav("World", "Business", "Markets")}</header>
 <main id="main-content"><article class="article"><header class="article-header">
@@ -38,8 +40,10 @@ BEES_LEAD = (
     "researchers who spent two summers rewarding them with sugar water."
 )
 BROADCASTER = doc(
-    head=f"<title>{BEES} - Sample News</title>" + og("og:title", BEES)
-    + og("og:site_name", "Sample News") + meta("description", BEES_LEAD),
+    head=f"<title>{BEES} - Sample News</title>"
+    + og("og:title", BEES)
+    + og("og:site_name", "Sample News")
+    + meta("description", BEES_LEAD),
     body=f"""<header role="banner"><a href="/" class="logo"><svg><title>Sample</title></svg></a>{nav("Home", "News", "Sport")}</header>
 <main id="main-content"><article>
 <header data-component="headline-block"><h1 id="main-heading" tabindex="-1">{BEES}</h1></header>
@@ -58,17 +62,28 @@ LIBRARY_LEAD = (
 )
 LD_ONLY = doc(
     head="<title>The Valley Herald</title>"
-    + ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": LIBRARY,
-          "datePublished": "2026-03-02", "author": {"@type": "Person", "name": "Rosa Delgado"}}),
+    + ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": LIBRARY,
+            "datePublished": "2026-03-02",
+            "author": {"@type": "Person", "name": "Rosa Delgado"},
+        }
+    ),
     body=f"""<div class="masthead"><a href="/"><img alt="The Valley Herald" src="/logo.gif"></a></div>
 <div class="nav"><a href="/local">Local</a> <a href="/sports">Sports</a> <a href="/opinion">Opinion</a></div>
 <div class="story"><div class="story-title">{LIBRARY}</div>
 <div class="story-meta">By Rosa Delgado · March 2, 2026</div>
-<div class="story-body">{paras(LIBRARY_LEAD,
-    "The branch will open from 1pm to 5pm on Sundays for a trial period of six months, the "
-    "library board decided at its meeting on Thursday. Staff will work the extra hours on a "
-    "voluntary basis, paid at the weekend rate.",
-    "Board members said they would look at visitor numbers in the autumn before deciding whether to keep the hours.")}</div></div>
+<div class="story-body">{
+        paras(
+            LIBRARY_LEAD,
+            "The branch will open from 1pm to 5pm on Sundays for a trial period of six months, the "
+            "library board decided at its meeting on Thursday. Staff will work the extra hours on a "
+            "voluntary basis, paid at the weekend rate.",
+            "Board members said they would look at visitor numbers in the autumn before deciding whether to keep the hours.",
+        )
+    }</div></div>
 <div class="footer">© 2026 The Valley Herald</div>""",
 )
 
@@ -79,18 +94,25 @@ INKLINE_LEAD = (
     "want to read."
 )
 MANY_H1 = doc(
-    head=f"<title>{INKLINE} | Riverside Tech</title>" + og("og:title", INKLINE)
+    head=f"<title>{INKLINE} | Riverside Tech</title>"
+    + og("og:title", INKLINE)
     + og("og:site_name", "Riverside Tech"),
-    body=f"""<header><h1 class="site-logo"><a href="/"><img src="/logo.png" alt="Riverside Tech"></a></h1>{nav("Reviews", "News", "Deals")}</header>
+    body=f"""<header><h1 class="site-logo"><a href="/"><img src="/logo.png" alt="Riverside Tech"></a></h1>{
+        nav("Reviews", "News", "Deals")
+    }</header>
 <div class="layout"><main><article class="review">
 <p class="kicker">Review</p><h1>{INKLINE}</h1>
 <p class="byline">By Ola Nordmann · March 1, 2026</p>
 <div class="rating" aria-label="Rating">4 out of 5</div>
 <div class="verdict"><ul class="pros"><li>Even, warm front light</li><li>Physical page buttons</li></ul>
 <ul class="cons"><li>Slow to wake from sleep</li></ul></div>
-<div class="review-body">{paras(INKLINE_LEAD,
-    "Its screen is the same size as last year's model, but the front light is more even, and "
-    "the page-turn buttons that were removed two generations ago are back.")}</div>
+<div class="review-body">{
+        paras(
+            INKLINE_LEAD,
+            "Its screen is the same size as last year's model, but the front light is more even, and "
+            "the page-turn buttons that were removed two generations ago are back.",
+        )
+    }</div>
 </article></main>
 <aside class="sidebar"><h1>Most read</h1><ol><li><a href="/a">Five cheap keyboards, tested</a></li></ol>
 <h1>Newsletter</h1><p>Get our reviews in your inbox every Friday.</p></aside></div>""",
@@ -104,15 +126,25 @@ FARES_LEAD = (
 )
 SHORT_OG = doc(
     head="<title>City transit to cap weekly fares at $25 | Metro Ledger</title>"
-    + og("og:title", "City transit to cap weekly fares at $25") + og("og:site_name", "Metro Ledger")
-    + meta("description", "Riders who pay per trip will never spend more than $25 a week under the plan approved Tuesday."),
-    body=f"""<header><a href="/" class="brand">Metro Ledger</a>{nav("City", "Region", "Business")}</header>
+    + og("og:title", "City transit to cap weekly fares at $25")
+    + og("og:site_name", "Metro Ledger")
+    + meta(
+        "description",
+        "Riders who pay per trip will never spend more than $25 a week under the plan approved Tuesday.",
+    ),
+    body=f"""<header><a href="/" class="brand">Metro Ledger</a>{
+        nav("City", "Region", "Business")
+    }</header>
 <main><article><h1 class="headline">{FARES}</h1>
 <p class="dek">Riders who pay per trip will never spend more than $25 a week under the plan approved Tuesday.</p>
 <p class="byline">By Noor Haddad</p><p class="timestamp">March 3, 2026 at 6:05 p.m.</p>
-{paras(FARES_LEAD,
-    "Under the plan, trips beyond the cap in a given week will be free. Transfers between bus "
-    "and rail within ninety minutes will also be free from July 1.")}
+{
+        paras(
+            FARES_LEAD,
+            "Under the plan, trips beyond the cap in a given week will be free. Transfers between bus "
+            "and rail within ninety minutes will also be free from July 1.",
+        )
+    }
 </article></main>""",
 )
 
@@ -126,9 +158,13 @@ GLUED_BYLINE = doc(
     body=f"""<div id="top"><a href="/"><img src="/coop.png" alt="Smalltown Net Co-op"></a></div>
 <div id="content"><h2 class="title">{FIBER}</h2>
 <div class="post"><p><em>Posted by Gail Simmons on March 1, 2026</em><br>{FIBER_LEAD}</p>
-{paras("Members on the north end can book their installation through the office. There is no "
-    "charge for the connection itself, only for the first month of service.",
-    "Thanks to everyone who put up with the road works.")}</div></div>""",
+{
+        paras(
+            "Members on the north end can book their installation through the office. There is no "
+            "charge for the connection itself, only for the first month of service.",
+            "Thanks to everyone who put up with the road works.",
+        )
+    }</div></div>""",
 )
 
 PIER = "Historic pier reopens after storm repairs"
@@ -142,9 +178,13 @@ RELATED_LINES = doc(
 <main><article><h1>{PIER}</h1><div class="byline">By Tom Reyes</div>
 <p><strong>RELATED:</strong> <a href="/news/2025/01/storm-damage">Storm damage: what the council plans to fix first</a></p>
 <p><a href="/gallery/pier">PHOTOS: The pier, before and after</a></p>
-{paras(PIER_LEAD,
-    "About three hundred people queued at the gates before the ribbon was cut. The repairs "
-    "cost £2.1 million, most of it paid by a government coastal fund.")}
+{
+        paras(
+            PIER_LEAD,
+            "About three hundred people queued at the gates before the ribbon was cut. The repairs "
+            "cost £2.1 million, most of it paid by a government coastal fund.",
+        )
+    }
 </article></main>""",
 )
 
@@ -159,8 +199,14 @@ AMP = doc(
     head=f'<script async src="https://cdn.ampproject.org/v0.js"></script>'
     f'<link rel="canonical" href="https://www.northgazette.example/2026/03/03/school-meals">'
     f"<title>{MEALS} | North Gazette</title><style amp-custom>body{{margin:0}}</style>"
-    + ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": MEALS,
-          "publisher": {"@type": "Organization", "name": "North Gazette"}}),
+    + ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": MEALS,
+            "publisher": {"@type": "Organization", "name": "North Gazette"},
+        }
+    ),
     body=f"""<header class="amp-header"><a href="/"><amp-img src="/logo.png" width="120" height="30" alt="North Gazette"></amp-img></a>
 <button on="tap:menu.toggle">Menu</button></header>
 <amp-sidebar id="menu" layout="nodisplay"><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></amp-sidebar>
@@ -169,9 +215,13 @@ AMP = doc(
 <amp-img src="/meals.jpg" width="800" height="450" layout="responsive" alt="Pupils at lunch"></amp-img>
 <p class="amp-caption">Pupils at a primary school in the region. Photo: North Gazette</p>
 <div class="amp-article-body"><amp-ad width="300" height="250" type="doubleclick" data-slot="/1/news"></amp-ad>
-{paras(MEALS_LEAD,
-    "The council said the expansion would cost about £9 million a year and would be paid for "
-    "from its education budget.")}
+{
+        paras(
+            MEALS_LEAD,
+            "The council said the expansion would cost about £9 million a year and would be paid for "
+            "from its education budget.",
+        )
+    }
 <amp-social-share type="twitter"></amp-social-share><amp-social-share type="email"></amp-social-share></div>
 </article>""",
 )
@@ -187,35 +237,77 @@ DATE_TITLE = doc(
     + og("og:title", f"{LANES} (March 3, 2026)"),
     body=f"""<header><a href="/">Townsville Today</a>{nav("Local", "Schools", "Events")}</header>
 <main><article><h1>{LANES}</h1><p class="meta">March 3, 2026 · Local</p>
-{paras(LANES_LEAD,
-    "Parking on the east side of the street will be removed between Oak and Fifth to make room "
-    "for the lanes. Businesses there will get two loading zones.")}</article></main>""",
+{
+        paras(
+            LANES_LEAD,
+            "Parking on the east side of the street will be removed between Oak and Fifth to make room "
+            "for the lanes. Businesses there will get two loading zones.",
+        )
+    }</article></main>""",
 )
 
 PAGES = [
-    Template("wire story: data-testid parts, caption, dateline in the paragraph",
-             "https://www.samplewire.example/business/energy/refiners-cut-runs-2026-03-03/",
-             WIRE, REFINERS, REFINERS_LEAD),
-    Template("broadcaster: data-component blocks, bold intro paragraph",
-             "https://www.samplebroadcast.example/news/science-12345678", BROADCASTER, BEES,
-             BEES_LEAD),
-    Template("headline only in JSON-LD, <title> the paper's name",
-             "https://www.valleyherald.example/story/8812", LD_ONLY, LIBRARY, LIBRARY_LEAD),
-    Template("logo h1, article h1, sidebar h1s; kicker, rating and verdict lists",
-             "https://www.riverside-tech.example/reviews/inkline-x2", MANY_H1, INKLINE,
-             INKLINE_LEAD),
-    Template("og:title shortened, dek, byline and timestamp paragraphs",
-             "https://www.metroledger.example/2026/03/03/city/transit-fare-cap", SHORT_OG, FARES,
-             FARES_LEAD),
-    Template("old CMS: h2 headline, 'Posted by' glued before the lead by <br>",
-             "https://www.smalltownnet.example/blog/fiber-reaches-north-end", GLUED_BYLINE, FIBER,
-             FIBER_LEAD),
-    Template("RELATED and PHOTOS link lines before the lead",
-             "https://www.coastalpost.example/news/2026/03/pier-reopens", RELATED_LINES, PIER,
-             PIER_LEAD),
-    Template("AMP page: amp-img logo, caption paragraph, amp-ad",
-             "https://www.northgazette.example/amp/2026/03/03/school-meals", AMP, MEALS, MEALS_LEAD),
-    Template("a date before the headline in <title>, after it in og:title",
-             "https://www.townsvilletoday.example/2026/03/03/bike-lanes", DATE_TITLE, LANES,
-             LANES_LEAD),
+    Template(
+        "wire story: data-testid parts, caption, dateline in the paragraph",
+        "https://www.samplewire.example/business/energy/refiners-cut-runs-2026-03-03/",
+        WIRE,
+        REFINERS,
+        REFINERS_LEAD,
+    ),
+    Template(
+        "broadcaster: data-component blocks, bold intro paragraph",
+        "https://www.samplebroadcast.example/news/science-12345678",
+        BROADCASTER,
+        BEES,
+        BEES_LEAD,
+    ),
+    Template(
+        "headline only in JSON-LD, <title> the paper's name",
+        "https://www.valleyherald.example/story/8812",
+        LD_ONLY,
+        LIBRARY,
+        LIBRARY_LEAD,
+    ),
+    Template(
+        "logo h1, article h1, sidebar h1s; kicker, rating and verdict lists",
+        "https://www.riverside-tech.example/reviews/inkline-x2",
+        MANY_H1,
+        INKLINE,
+        INKLINE_LEAD,
+    ),
+    Template(
+        "og:title shortened, dek, byline and timestamp paragraphs",
+        "https://www.metroledger.example/2026/03/03/city/transit-fare-cap",
+        SHORT_OG,
+        FARES,
+        FARES_LEAD,
+    ),
+    Template(
+        "old CMS: h2 headline, 'Posted by' glued before the lead by <br>",
+        "https://www.smalltownnet.example/blog/fiber-reaches-north-end",
+        GLUED_BYLINE,
+        FIBER,
+        FIBER_LEAD,
+    ),
+    Template(
+        "RELATED and PHOTOS link lines before the lead",
+        "https://www.coastalpost.example/news/2026/03/pier-reopens",
+        RELATED_LINES,
+        PIER,
+        PIER_LEAD,
+    ),
+    Template(
+        "AMP page: amp-img logo, caption paragraph, amp-ad",
+        "https://www.northgazette.example/amp/2026/03/03/school-meals",
+        AMP,
+        MEALS,
+        MEALS_LEAD,
+    ),
+    Template(
+        "a date before the headline in <title>, after it in og:title",
+        "https://www.townsvilletoday.example/2026/03/03/bike-lanes",
+        DATE_TITLE,
+        LANES,
+        LANES_LEAD,
+    ),
 ]

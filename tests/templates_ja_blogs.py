@@ -13,8 +13,10 @@ HTTP_LEAD = (
 )
 HATENA = doc(
     lang="ja",
-    head=f"<title>{HTTP} - サンプル開発日記</title>" + og("og:title", f"{HTTP} - サンプル開発日記")
-    + og("og:site_name", "サンプル開発日記") + og("og:description", HTTP_LEAD[:100]),
+    head=f"<title>{HTTP} - サンプル開発日記</title>"
+    + og("og:title", f"{HTTP} - サンプル開発日記")
+    + og("og:site_name", "サンプル開発日記")
+    + og("og:description", HTTP_LEAD[:100]),
     body=f"""<div id="globalheader-container"><iframe src="https://blog.hatena.ne.jp/-/globalheader"></iframe></div>
 <div id="container"><div id="container-inner"><header id="blog-title"><div id="blog-title-inner"><div id="blog-title-content">
 <h1 id="title"><a href="https://sample-dev.hatenablog.com/">サンプル開発日記</a></h1>
@@ -40,8 +42,10 @@ BAKERY_LEAD = (
 )
 NOTE = doc(
     lang="ja",
-    head=f"<title>{BAKERY}｜佐藤みなみ</title>" + og("og:title", f"{BAKERY}｜佐藤みなみ")
-    + og("og:site_name", "note（ノート）") + meta("description", BAKERY_LEAD[:90]),
+    head=f"<title>{BAKERY}｜佐藤みなみ</title>"
+    + og("og:title", f"{BAKERY}｜佐藤みなみ")
+    + og("og:site_name", "note（ノート）")
+    + meta("description", BAKERY_LEAD[:90]),
     body=f"""<div id="__nuxt"><header class="o-globalHeader"><a href="/" aria-label="note"><svg></svg></a>
 <a href="/search">検索</a><a href="/login">ログイン</a><a href="/signup">会員登録</a></header>
 <main class="o-noteContent"><div class="o-noteContentHeader"><h1 class="o-noteContentHeader__title">{BAKERY}</h1>
@@ -83,8 +87,10 @@ ACTIONS_LEAD = (
 )
 QIITA = doc(
     lang="ja",
-    head=f"<title>{ACTIONS} #GitHubActions - Qiita</title>" + og("og:title", f"{ACTIONS} - Qiita")
-    + meta("twitter:title", f"{ACTIONS} - Qiita") + og("og:description", "この記事はサンプル Advent Calendar 2025 の3日目の記事です。"),
+    head=f"<title>{ACTIONS} #GitHubActions - Qiita</title>"
+    + og("og:title", f"{ACTIONS} - Qiita")
+    + meta("twitter:title", f"{ACTIONS} - Qiita")
+    + og("og:description", "この記事はサンプル Advent Calendar 2025 の3日目の記事です。"),
     body=f"""<div id="GlobalHeader"><a href="/" aria-label="Qiita"><svg></svg></a><a href="/login">ログイン</a></div>
 <main><div class="p-items_wrapper"><article>
 <div class="style-tags"><a href="/tags/githubactions">GitHubActions</a><a href="/tags/ci">CI</a></div>
@@ -92,9 +98,15 @@ QIITA = doc(
 <div class="style-meta"><span>投稿日 2026年03月03日</span></div>
 <section class="it-MdContent"><div id="personal-public-article-body"><div class="mdContent-inner">
 <h2 data-sourcepos="1:1-1:15"><span id="はじめに" class="fragment"></span><a href="#%E3%81%AF"><i class="fa fa-link"></i></a>はじめに</h2>
-{paras("この記事は<a href='https://qiita.com/advent-calendar/2025/sample'>サンプル Advent Calendar 2025</a> の3日目の記事です。",
-    ACTIONS_LEAD)}
-<h2 data-sourcepos="6:1-6:20">依存関係のキャッシュ</h2>{paras("まず、actions/cacheのキーにロックファイルのハッシュを入れました。")}
+{
+        paras(
+            "この記事は<a href='https://qiita.com/advent-calendar/2025/sample'>サンプル Advent Calendar 2025</a> の3日目の記事です。",
+            ACTIONS_LEAD,
+        )
+    }
+<h2 data-sourcepos="6:1-6:20">依存関係のキャッシュ</h2>{
+        paras("まず、actions/cacheのキーにロックファイルのハッシュを入れました。")
+    }
 </div></div></section></article></div></main>""",
 )
 
@@ -102,8 +114,10 @@ LENS = "古いレンズをミラーレスで使ってみた"
 LENS_LEAD = "押し入れから父が使っていた古い50mmのレンズが出てきたので、マウントアダプターを買ってミラーレスカメラで試してみました。"
 LIVEDOOR = doc(
     lang="ja",
-    head=f"<title>{LENS} : カメラと散歩</title>" + og("og:title", f"{LENS} : カメラと散歩")
-    + og("og:site_name", "カメラと散歩") + og("og:description", LENS_LEAD),
+    head=f"<title>{LENS} : カメラと散歩</title>"
+    + og("og:title", f"{LENS} : カメラと散歩")
+    + og("og:site_name", "カメラと散歩")
+    + og("og:description", LENS_LEAD),
     body=f"""<div id="container"><header id="blog-header"><h1 class="blog-title"><a href="http://sample-camera.blog.jp/">カメラと散歩</a></h1>
 <p class="blog-description">休日に撮った写真と、古いカメラの話。</p></header>
 <div id="content"><div id="main"><article class="article"><header class="article-header">
@@ -121,8 +135,10 @@ MEALPREP = "週末の作り置き5品"
 MEALPREP_LEAD = "今週末は、平日の夕ごはんを楽にするために作り置きを5品作りました。どれも30分以内でできるものばかりです。"
 AMEBA = doc(
     lang="ja",
-    head=f"<title>{MEALPREP} | 山田はなのおうちごはん</title>" + og("og:title", MEALPREP)
-    + og("og:site_name", "山田はなのおうちごはん") + og("og:description", "こんにちは！" + MEALPREP_LEAD[:60]),
+    head=f"<title>{MEALPREP} | 山田はなのおうちごはん</title>"
+    + og("og:title", MEALPREP)
+    + og("og:site_name", "山田はなのおうちごはん")
+    + og("og:description", "こんにちは！" + MEALPREP_LEAD[:60]),
     body=f"""<div id="ambHeader"><a href="https://www.ameba.jp/" aria-label="Ameba"><img alt="Ameba" src="/a.svg"></a><a href="/login">ログイン</a></div>
 <div class="skin-blogHeader"><h1 class="skin-blogTitle"><a href="https://ameblo.jp/sample-kitchen/">山田はなのおうちごはん</a></h1></div>
 <main class="skin-blogMain"><article class="skin-entry" data-uranus-component="entryItem">
@@ -157,21 +173,55 @@ DIARY = f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">
 """
 
 PAGES = [
-    Template("はてなブログ: blog-title h1, entry-title h1 linking the entry",
-             "https://sample-dev.hatenablog.com/entry/2026/03/03/120000", HATENA, HTTP, HTTP_LEAD),
-    Template("note: author after ｜ in every title form",
-             "https://note.com/sample_writer/n/n1a2b3c4d5e6f", NOTE, BAKERY, BAKERY_LEAD),
-    Template("Zenn: emoji, topics, table of contents aside",
-             "https://zenn.dev/sample/articles/3f2a9c1d8e7b6a", ZENN, STATES, STATES_LEAD),
-    Template("Qiita: #tag in <title>, はじめに heading, Advent Calendar note before the lead",
-             "https://qiita.com/sample_user/items/0a1b2c3d4e5f6a7b8c9d", QIITA, ACTIONS,
-             ACTIONS_LEAD),
-    Template("livedoor Blog: ' : ' before the blog name, text split by <br>",
-             "http://sample-camera.blog.jp/archives/12345678.html", LIVEDOOR, LENS, LENS_LEAD),
-    Template("Ameba: h2 entry title, greeting line, <div> lines",
-             "https://ameblo.jp/sample-kitchen/entry-12800000000.html", AMEBA, MEALPREP,
-             MEALPREP_LEAD),
-    Template("tDiary-style diary in EUC-JP: <title> only the diary's name and date",
-             "http://diary.sample.example.jp/?date=20260303", DIARY, THINKPAD, THINKPAD_LEAD,
-             charset="euc_jp", header="text/html; charset=EUC-JP"),
+    Template(
+        "はてなブログ: blog-title h1, entry-title h1 linking the entry",
+        "https://sample-dev.hatenablog.com/entry/2026/03/03/120000",
+        HATENA,
+        HTTP,
+        HTTP_LEAD,
+    ),
+    Template(
+        "note: author after ｜ in every title form",
+        "https://note.com/sample_writer/n/n1a2b3c4d5e6f",
+        NOTE,
+        BAKERY,
+        BAKERY_LEAD,
+    ),
+    Template(
+        "Zenn: emoji, topics, table of contents aside",
+        "https://zenn.dev/sample/articles/3f2a9c1d8e7b6a",
+        ZENN,
+        STATES,
+        STATES_LEAD,
+    ),
+    Template(
+        "Qiita: #tag in <title>, はじめに heading, Advent Calendar note before the lead",
+        "https://qiita.com/sample_user/items/0a1b2c3d4e5f6a7b8c9d",
+        QIITA,
+        ACTIONS,
+        ACTIONS_LEAD,
+    ),
+    Template(
+        "livedoor Blog: ' : ' before the blog name, text split by <br>",
+        "http://sample-camera.blog.jp/archives/12345678.html",
+        LIVEDOOR,
+        LENS,
+        LENS_LEAD,
+    ),
+    Template(
+        "Ameba: h2 entry title, greeting line, <div> lines",
+        "https://ameblo.jp/sample-kitchen/entry-12800000000.html",
+        AMEBA,
+        MEALPREP,
+        MEALPREP_LEAD,
+    ),
+    Template(
+        "tDiary-style diary in EUC-JP: <title> only the diary's name and date",
+        "http://diary.sample.example.jp/?date=20260303",
+        DIARY,
+        THINKPAD,
+        THINKPAD_LEAD,
+        charset="euc_jp",
+        header="text/html; charset=EUC-JP",
+    ),
 ]

@@ -14,7 +14,9 @@ MINI_LEAD = (
 )
 ASCII_LIKE = doc(
     lang="ja",
-    head=f"<title>{MINI} (1/3) - SAMPLE.jp</title>" + og("og:title", MINI) + og("og:site_name", "SAMPLE.jp")
+    head=f"<title>{MINI} (1/3) - SAMPLE.jp</title>"
+    + og("og:title", MINI)
+    + og("og:site_name", "SAMPLE.jp")
     + meta("description", MINI_LEAD[:80]),
     body=f"""<header id="header"><div class="logo"><a href="/"><img src="/logo.png" alt="SAMPLE.jp"></a></div>
 <ul class="gnav"><li><a href="/pc/">PC</a></li><li><a href="/mobile/">モバイル</a></li></ul></header>
@@ -29,7 +31,9 @@ JELLY = "深海8000mで撮影された新種のクラゲの映像が公開され
 JELLY_LEAD = "海洋研究機関の調査チームが、水深約8000mの海溝で撮影した新種とみられるクラゲの映像を公開しました。"
 ZINE = doc(
     lang="ja",
-    head=f"<title>{JELLY} - SAMPLEZINE</title>" + og("og:title", JELLY) + meta("description", JELLY_LEAD),
+    head=f"<title>{JELLY} - SAMPLEZINE</title>"
+    + og("og:title", JELLY)
+    + meta("description", JELLY_LEAD),
     body=f"""<div id="header"><a href="/"><img src="/logo.png" alt="SAMPLEZINE"></a></div>
 <div id="maincol"><div class="card"><time class="yeartime" datetime="2026-03-03T10:00:00+09:00">2026年03月03日 10時00分</time>
 <span class="cate"><a href="/news/C8/">サイエンス</a></span>
@@ -46,7 +50,8 @@ KEYBOARD_LEAD = (
 )
 GIZMO = doc(
     lang="ja",
-    head=f"<title>{KEYBOARD} | ギズモード・サンプル</title>" + og("og:title", KEYBOARD)
+    head=f"<title>{KEYBOARD} | ギズモード・サンプル</title>"
+    + og("og:title", KEYBOARD)
     + og("og:site_name", "ギズモード・サンプル"),
     body=f"""<header class="l-header"><a href="/" class="l-header__logo"><img src="/logo.svg" alt="ギズモード・サンプル"></a></header>
 <main><article class="p-article"><div class="p-article__header"><p class="p-article__category"><a href="/review/">レビュー</a></p>
@@ -65,7 +70,9 @@ AGENTS_LEAD = (
 )
 ZD_LIKE = doc(
     lang="ja",
-    head=f"<title>{AGENTS} - ZDNET Sample</title>" + og("og:title", AGENTS) + og("og:site_name", "ZDNET Sample"),
+    head=f"<title>{AGENTS} - ZDNET Sample</title>"
+    + og("og:title", AGENTS)
+    + og("og:site_name", "ZDNET Sample"),
     body=f"""<header><a href="/" class="logo">ZDNET Sample</a><nav><a href="/news/">ニュース</a><a href="/special/">特集</a></nav></header>
 <main><div class="article-header"><h1>{AGENTS}</h1><p class="article-meta">河野亮 (編集部)　2026-03-03 07:30</p></div>
 <div class="promo"><a href="/newsletter/">ZDNET Sample 記事を毎朝メールでまとめ読み（登録無料）</a></div>
@@ -80,8 +87,10 @@ K8S_LEAD = (
 )
 ITMEDIA_LIKE = doc(
     lang="ja",
-    head=f"<title>{K8S}：{K8S_SERIES} - ITサンプル</title>" + og("og:title", f"{K8S}：{K8S_SERIES}")
-    + og("og:site_name", "ITサンプル") + meta("description", "Kubernetesクラスタの費用を、チームやアプリごとに把握するには。"),
+    head=f"<title>{K8S}：{K8S_SERIES} - ITサンプル</title>"
+    + og("og:title", f"{K8S}：{K8S_SERIES}")
+    + og("og:site_name", "ITサンプル")
+    + meta("description", "Kubernetesクラスタの費用を、チームやアプリごとに把握するには。"),
     body=f"""<div id="masthead"><a href="/"><img alt="ITサンプル" src="/logo.gif"></a></div>
 <div id="cmsTitle"><h1 class="title"><span class="title__maintext">{K8S}</span><i class="title__delimiter">：</i><span class="title__subtitle">{K8S_SERIES}</span></h1></div>
 <div id="cmsAbstract"><h2>Kubernetesクラスタの費用を、チームやアプリごとに把握するには。オープンソースのツールを使った可視化の方法を紹介する。</h2></div>
@@ -102,8 +111,10 @@ PAYWALL_NOTE = "この記事は有料会員限定です。次ページでログ�
 def trade_paper(body: str) -> str:
     return doc(
         lang="ja",
-        head=f"<title>{WAREHOUSE} | 日経サンプルテック</title>" + og("og:title", WAREHOUSE)
-        + og("og:site_name", "日経サンプルテック") + meta("description", WAREHOUSE_DESCRIPTION),
+        head=f"<title>{WAREHOUSE} | 日経サンプルテック</title>"
+        + og("og:title", WAREHOUSE)
+        + og("og:site_name", "日経サンプルテック")
+        + meta("description", WAREHOUSE_DESCRIPTION),
         body=f"""<header><a href="/"><img alt="日経サンプルテック" src="/l.svg"></a><a href="/login">ログイン</a></header>
 <main><article><h1 class="p-article_title">{WAREHOUSE}</h1>
 <p class="p-article_lead">人手不足を背景に、物流各社が倉庫の自動化投資を加速している。</p>
@@ -123,8 +134,10 @@ TRAIN_LEAD = (
 )
 BROADCASTER = doc(
     lang="ja",
-    head=f"<title>{TRAIN} | サンプル放送ニュース</title>" + og("og:title", f"{TRAIN} | サンプル放送ニュース")
-    + og("og:site_name", "サンプル放送ニュース") + meta("description", TRAIN_LEAD),
+    head=f"<title>{TRAIN} | サンプル放送ニュース</title>"
+    + og("og:title", f"{TRAIN} | サンプル放送ニュース")
+    + og("og:site_name", "サンプル放送ニュース")
+    + meta("description", TRAIN_LEAD),
     body=f"""<header><h1 class="logo"><a href="/"><img src="/logo.svg" alt="サンプル放送ニュース"></a></h1>
 <nav><a href="/news/cat01.html">社会</a><a href="/news/cat05.html">経済</a></nav></header>
 <main><article class="module module--detail"><header class="content--header">
@@ -143,8 +156,10 @@ CHIPS_LEAD = (
 )
 NEWSPAPER = doc(
     lang="ja",
-    head=f"<title>{CHIPS}：サンプル新聞デジタル</title>" + og("og:title", f"{CHIPS}：サンプル新聞デジタル")
-    + og("og:site_name", "サンプル新聞デジタル") + meta("description", CHIPS_LEAD[14:]),
+    head=f"<title>{CHIPS}：サンプル新聞デジタル</title>"
+    + og("og:title", f"{CHIPS}：サンプル新聞デジタル")
+    + og("og:site_name", "サンプル新聞デジタル")
+    + meta("description", CHIPS_LEAD[14:]),
     body=f"""<header class="l-header"><a href="/"><img alt="サンプル新聞デジタル" src="/logo.svg"></a></header>
 <main><div class="xYz12"><h1>{CHIPS}</h1><div class="aB3cd"><span class="eF4gh"><a href="#">ワシントン＝山田太郎</a></span>
 <time datetime="2026-03-03T10:00">2026年3月3日 10時00分</time></div></div>
@@ -161,7 +176,8 @@ SOUP_LEAD = (
 RELEASE = doc(
     lang="ja",
     head=f"<title>{SOUP}｜株式会社サンプル食品のプレスリリース</title>"
-    + og("og:title", f"{SOUP}｜株式会社サンプル食品のプレスリリース") + og("og:site_name", "プレスリリース・サンプル"),
+    + og("og:title", f"{SOUP}｜株式会社サンプル食品のプレスリリース")
+    + og("og:site_name", "プレスリリース・サンプル"),
     body=f"""<header><a href="/"><img alt="プレスリリース・サンプル" src="/l.svg"></a></header>
 <main><article class="release"><h1 class="release-title">{SOUP}</h1>
 <h2 class="release-subtitle">～農家と連携し、年間20トンの食品ロス削減を目指す～</h2>
@@ -187,34 +203,84 @@ SHIFT_JIS = f"""<html><head>
 """
 
 PAGES = [
-    Template("ASCII.jp-like: page marker in <title>, 文● byline, ideographic space",
-             "https://ascii.example.jp/elem/000/004/123/4123456/", ASCII_LIKE, MINI, MINI_LEAD),
-    Template("GIGAZINE-like: one preface paragraph split by <br>, link lines",
-             "https://gigazine.example/news/20260303-deep-sea-jelly/", ZINE, JELLY, JELLY_LEAD),
-    Template("ギズモード-like: category, credit caption, related box",
-             "https://www.gizmodo.example.jp/2026/03/foldable-keyboard.html", GIZMO, KEYBOARD,
-             KEYBOARD_LEAD),
-    Template("ZDNET-like: '--' in the headline, byline with date, newsletter promo",
-             "https://japan.zdnet.example/article/35230000/", ZD_LIKE, AGENTS, AGENTS_LEAD),
-    Template("ITmedia-like: series after '：', abstract h2, bracketed byline",
-             "https://www.itsample.example.jp/ait/articles/2603/03/news012.html", ITMEDIA_LIKE,
-             K8S, K8S_LEAD, titles=(f"{K8S}：{K8S_SERIES}",)),
-    Template("trade paper: dek, then one paragraph before the paywall",
-             "https://xtech.sample-nikkei.example/atcl/nxt/news/24/01234/", TEASER_WITH_BODY,
-             WAREHOUSE, WAREHOUSE_LEAD),
-    Template("trade paper: the body wholly behind the paywall",
-             "https://xtech.sample-nikkei.example/atcl/nxt/news/24/01235/", TEASER_ONLY,
-             WAREHOUSE, WAREHOUSE_DESCRIPTION),
-    Template("broadcaster: logo h1, summary block as the first paragraph",
-             "https://www3.samplebroadcast.example.jp/news/html/20260303/k10014000000000.html",
-             BROADCASTER, TRAIN, TRAIN_LEAD),
-    Template("newspaper: hashed classes, photo caption, 【dateline】 in the paragraph",
-             "https://www.sample-shimbun.example/articles/ASV3300000000.html", NEWSPAPER, CHIPS,
-             CHIPS_LEAD),
-    Template("PR TIMES-like: company's press release suffix, 〜subtitle〜, r-head lead",
-             "https://prtimes.example.jp/main/html/rd/p/000000012.000099999.html", RELEASE, SOUP,
-             SOUP_LEAD),
-    Template("Shift_JIS table layout, headline in <font><b>, no charset header",
-             "http://www.sample-band.example.ne.jp/news/2026/0303.html", SHIFT_JIS, CONCERT,
-             CONCERT_LEAD, charset="cp932", header="text/html"),
+    Template(
+        "ASCII.jp-like: page marker in <title>, 文● byline, ideographic space",
+        "https://ascii.example.jp/elem/000/004/123/4123456/",
+        ASCII_LIKE,
+        MINI,
+        MINI_LEAD,
+    ),
+    Template(
+        "GIGAZINE-like: one preface paragraph split by <br>, link lines",
+        "https://gigazine.example/news/20260303-deep-sea-jelly/",
+        ZINE,
+        JELLY,
+        JELLY_LEAD,
+    ),
+    Template(
+        "ギズモード-like: category, credit caption, related box",
+        "https://www.gizmodo.example.jp/2026/03/foldable-keyboard.html",
+        GIZMO,
+        KEYBOARD,
+        KEYBOARD_LEAD,
+    ),
+    Template(
+        "ZDNET-like: '--' in the headline, byline with date, newsletter promo",
+        "https://japan.zdnet.example/article/35230000/",
+        ZD_LIKE,
+        AGENTS,
+        AGENTS_LEAD,
+    ),
+    Template(
+        "ITmedia-like: series after '：', abstract h2, bracketed byline",
+        "https://www.itsample.example.jp/ait/articles/2603/03/news012.html",
+        ITMEDIA_LIKE,
+        K8S,
+        K8S_LEAD,
+        titles=(f"{K8S}：{K8S_SERIES}",),
+    ),
+    Template(
+        "trade paper: dek, then one paragraph before the paywall",
+        "https://xtech.sample-nikkei.example/atcl/nxt/news/24/01234/",
+        TEASER_WITH_BODY,
+        WAREHOUSE,
+        WAREHOUSE_LEAD,
+    ),
+    Template(
+        "trade paper: the body wholly behind the paywall",
+        "https://xtech.sample-nikkei.example/atcl/nxt/news/24/01235/",
+        TEASER_ONLY,
+        WAREHOUSE,
+        WAREHOUSE_DESCRIPTION,
+    ),
+    Template(
+        "broadcaster: logo h1, summary block as the first paragraph",
+        "https://www3.samplebroadcast.example.jp/news/html/20260303/k10014000000000.html",
+        BROADCASTER,
+        TRAIN,
+        TRAIN_LEAD,
+    ),
+    Template(
+        "newspaper: hashed classes, photo caption, 【dateline】 in the paragraph",
+        "https://www.sample-shimbun.example/articles/ASV3300000000.html",
+        NEWSPAPER,
+        CHIPS,
+        CHIPS_LEAD,
+    ),
+    Template(
+        "PR TIMES-like: company's press release suffix, 〜subtitle〜, r-head lead",
+        "https://prtimes.example.jp/main/html/rd/p/000000012.000099999.html",
+        RELEASE,
+        SOUP,
+        SOUP_LEAD,
+    ),
+    Template(
+        "Shift_JIS table layout, headline in <font><b>, no charset header",
+        "http://www.sample-band.example.ne.jp/news/2026/0303.html",
+        SHIFT_JIS,
+        CONCERT,
+        CONCERT_LEAD,
+        charset="cp932",
+        header="text/html",
+    ),
 ]

@@ -7,8 +7,13 @@ from __future__ import annotations
 import pytest
 
 from drafter.extract.article import extract_article
-from tests import templates_en_blogs, templates_en_docs, templates_en_news
-from tests import templates_ja_blogs, templates_ja_news
+from tests import (
+    templates_en_blogs,
+    templates_en_docs,
+    templates_en_news,
+    templates_ja_blogs,
+    templates_ja_news,
+)
 from tests.templates import Template, lead_ok, normalise, title_ok
 
 TEMPLATES: list[Template] = [

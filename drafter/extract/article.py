@@ -381,7 +381,7 @@ def _extract(
         label = profile.label if profile else None
         return Extracted(title=None, source=label, lead=None, blocked=blocked, **provenance)
 
-    headline = pick_title(tree, meta, profile, host, headline_ld)
+    headline = pick_title(tree, meta, profile, url, headline_ld)
     title, title_from = headline.text, headline.provenance
     label, title = _label(tree, title, meta, profile, headline.cuts)
     if title and label and profile is not None and profile.syndicates:

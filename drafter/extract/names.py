@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -57,19 +57,51 @@ _CHROME = re.compile(
 _CHROME_LEVELS = 4  # the heading and its nearest ancestors
 
 
-def page_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
+def page_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
     """Keys of the names the page itself gives its site: its chrome headings and the text
     (or logo's alt text) of its links to the home page."""
-    return chrome_names(tree, host) + home_link_names(tree, host)
+    return chrome_names(tree, url) + home_link_names(tree, url)
 
 
-def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
+_HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
+
+
+def is_home(href: str, url: str) -> bool:
+    """Whether a link, read from the page at `url`, leads to its site's home page. A
+    relative link is resolved first: "./" on /docs/install/ is that page, not the home."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return False
+    target = urlsplit(urljoin(url, href))
+    if target.query or target.fragment:
+        return False
+    return target.netloc == urlsplit(url).netloc and target.path in _HOME_PATHS
+
+
+def _home_hrefs(url: str) -> list[str]:
+    """The hrefs that lead home from `url`: root-relative, absolute, and the "../" chain
+    (or "./") that climbs from the page's folder to the root."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    hrefs = ["/", "/index.html"]
+    if _PLAIN_HOST.fullmatch(host):  # only a plain host name goes into a selector
+        hrefs += [
+            f"{scheme}//{host}{path}" for scheme in ("https:", "http:", "") for path in ("/", "")
+        ]
+    depth = max(parts.path.count("/") - 1, 0)
+    climb = "../" * depth if depth <= _MAX_CLIMB else ""
+    if climb or depth == 0:
+        hrefs += [climb or "./", f"{climb}index.html"]
+    return hrefs
+
+
+def chrome_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
     """Keys of the headings that sit in the page's chrome (class or id says logo, site or
     blog title, brand name, menu title, masthead, navbar; or the heading is one link to the
     site's home page): the page's own way of naming its site, or its book."""
     keys: list[str] = []
     for node in tree.css("h1, h2")[:_CHROME_HEADINGS]:  # a logo or masthead is an h1 or h2
-        if _in_chrome(node) or _links_home(node, host):
+        if _in_chrome(node) or _links_home(node, url):
             key = name_key(node.text() or "")
             if len(key) >= 2:
                 keys.append(key)
@@ -78,17 +110,14 @@ def chrome_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
 
 _HOME_LINKS = 12  # of the page's first links to its home page
 _MAX_LINK_NAME = 48
+_MAX_CLIMB = 8  # folders a "../" chain is followed up
 _PLAIN_HOST = re.compile(r"[a-z0-9.-]+")
 
 
-def home_link_names(tree: LexborHTMLParser, host: str) -> tuple[str, ...]:
+def home_link_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
     """Keys of what the page's links to its home page say (a logo link: its image's alt):
     "Example Blog", not "Read more"."""
-    hrefs = ["/", "./", "/index.html"]
-    if _PLAIN_HOST.fullmatch(host):  # only a plain host name goes into a selector
-        hrefs += [
-            f"{scheme}//{host}{path}" for scheme in ("https:", "http:", "") for path in ("/", "")
-        ]
+    hrefs = _home_hrefs(url)
     selector = ", ".join(f"a[href='{href}']" for href in hrefs)
     keys: list[str] = []
     for link in tree.css(selector)[:_HOME_LINKS]:
@@ -114,15 +143,9 @@ def _in_chrome(node: LexborNode) -> bool:
     return False
 
 
-def _links_home(node: LexborNode, host: str) -> bool:
+def _links_home(node: LexborNode, url: str) -> bool:
     """The heading is one link, to the root of its own site."""
     link = node.css_first("a[href]")
     if link is None or name_key(link.text() or "") != name_key(node.text() or ""):
         return False
-    href = (link.attributes.get("href") or "").strip()
-    parts = urlsplit(href)
-    if not href or parts.fragment or parts.query:  # "#section" is the heading's own anchor
-        return False
-    return parts.path in {"/", "./", "/index.html"} or (
-        parts.netloc == host and parts.path in {"", "/"}
-    )
+    return is_home(link.attributes.get("href") or "", url)

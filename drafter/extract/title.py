@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -276,14 +277,15 @@ def pick_title(
     tree: LexborHTMLParser,
     meta: Mapping[str, str],
     profile: SiteProfile | None,
-    host: str,
+    url: str,
     headline_ld: str | None = None,
 ) -> Headline:
     """The headline by agreement: the first heading that a title form repeats with only
     decoration around it (or in a shorter form); else the first title form that is more
     than a name, less what its words say is decoration; else the first heading."""
     site_names = [meta["og:site_name"]] if meta.get("og:site_name") else []
-    brands = brand_keys(profile, site_names, host) + page_names(tree, host)
+    host = urlsplit(url).hostname or ""
+    brands = brand_keys(profile, site_names, host) + page_names(tree, url)
     if profile is not None:
         for selector in profile.title_selectors:
             node = tree.css_first(selector)
