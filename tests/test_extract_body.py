@@ -176,6 +176,18 @@ CASES = [
         EN_LEAD,
         ", skipped dateline",
     ),
+    Case(
+        "a byline told by its markup (an element named author, a <time>), the dek above it",
+        f"<p>{DEK}</p><div class='info'><span class='info-author'>Jane Doe</span> Example "
+        f"News <time>2026.03.03</time></div><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped standfirst, byline",
+    ),
+    Case(
+        "a <time> inside a sentence leaves the paragraph prose",
+        f"<p>{EN_LEAD} It ships on <time>March 3</time>.</p>",
+        f"{EN_LEAD} It ships on March 3.",
+    ),
 ]
 
 

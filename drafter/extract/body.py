@@ -119,6 +119,7 @@ _STANDFIRST_INSIDE = re.compile(
 _STANDFIRST_WORD = re.compile(r"(?:^|[\s_-])(?:deck|kicker|sub)(?:$|[\s_-])", re.I)
 # An article's header by class, where it is not a <header> element.
 _HEADER_CLASS = re.compile(r"(?:entry|post|article|content|story|page)[-_]?header", re.I)
+_META_LINE_CHARS = 120  # a byline or dateline line is short
 _FURNITURE_MAX_CHARS = 2000  # a "byline" box holding more text than this is the article
 _CLASS_CHECKS = 50  # furniture elements measured per walk: hostile pages stay cheap
 _MAX_BLOCKS = 400  # blocks read after the headline before giving up
@@ -217,6 +218,7 @@ def _blocks_from(
                 line.add(text, linked=True)
             else:
                 line.add(text, linked=False, links=_link_text(child))
+                line.dated = line.dated or tag == "time" or _names_byline(_classes(child))
         child = child.next
     yield from line.flush()
 
@@ -230,6 +232,7 @@ class _Line:
     parts: list[str] = field(default_factory=list)
     linked: int = 0  # characters inside links
     empty: bool = True  # no text but whitespace yet
+    dated: bool = False  # holds a <time>, or an element named author, byline, date …
 
     def add(self, text: str, *, linked: bool, links: str = "") -> None:
         self.parts.append(text)
@@ -240,9 +243,14 @@ class _Line:
         """The gathered line as a block (a link line when it is nearly all link text)."""
         text = tidy("".join(self.parts))
         self.parts, linked, self.linked, self.empty = [], self.linked, 0, True
+        dated, self.dated = self.dated, False
         if not text:
             return
-        if self.kind == "p" and linked * 10 >= len(text.replace(" ", "")) * 8:
+        if dated and len(text) <= _META_LINE_CHARS and not is_prose(text):
+            # "Jane Doe · <time>March 3</time>": a line whose markup names its author or
+            # date, and that is no sentence, is the article's byline
+            yield Block("byline", "furniture", self.role)
+        elif self.kind == "p" and linked * 10 >= len(text.replace(" ", "")) * 8:
             yield Block(text, "link", self.role)
         else:
             yield Block(text, self.kind, self.role)
