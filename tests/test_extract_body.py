@@ -207,6 +207,19 @@ def test_the_walk_ends_with_the_article() -> None:
     assert (got.lead, got.lead_from) == (EN_LEAD, "description (the article is behind a paywall)")
 
 
+def test_a_dek_then_a_byline_then_the_paywall_takes_the_description() -> None:
+    """The body is not there: the publisher's summary of it stands in, not the dek."""
+    article = f"<p>{DEK}</p><p>By Jane Doe</p><p>この記事は有料会員限定です。</p>"
+    got = extract_article(page(article, description=EN_LEAD), URL, {})
+    assert (got.lead, got.lead_from) == (EN_LEAD, "description (the article is behind a paywall)")
+
+
+def test_a_dek_and_a_byline_with_no_paywall_keep_the_dek() -> None:
+    """Nothing says the body is missing: the only paragraph there is is the lead."""
+    got = extract_article(page(f"<p>{DEK}</p><p>By Jane Doe</p>", description=EN_LEAD), URL, {})
+    assert got.lead == DEK
+
+
 def test_a_javascript_shell_takes_the_description() -> None:
     got = extract_article(page("<div id='app'></div>", description=EN_LEAD), URL, {})
     assert (got.lead, got.lead_from) == (EN_LEAD, "description")

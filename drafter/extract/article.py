@@ -299,10 +299,12 @@ def _lead(
     description = _description(meta, title, meta.get("og:site_name"))
     if anchor is not None:  # before any node is removed: the walk passes over them itself
         walked = first_paragraph(blocks_after(anchor), title)
+        if description and "paywall" in walked.skipped and not walked.body_found:
+            # the body is not there to read: the publisher's summary of it stands in
+            # (before a standfirst, which only introduces the body)
+            return description, "description (the article is behind a paywall)"
         if walked.text:
             return walked.text, walked.provenance
-        if description and "paywall" in walked.skipped:  # the body is not there to read
-            return description, "description (the article is behind a paywall)"
     for node in tree.css(_DROP_ALWAYS):
         node.decompose()
     _drop_forms(tree)

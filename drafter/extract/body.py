@@ -298,6 +298,7 @@ class Lead:
 
     text: str | None
     skipped: list[str] = field(default_factory=list)
+    body_found: bool = True  # False: no body paragraph, `text` is the standfirst (or None)
 
     @property
     def provenance(self) -> str:
@@ -335,7 +336,9 @@ def first_paragraph(blocks: Iterator[Block], title: str | None) -> Lead:
         held = block
     if held is not None:
         lead.text = held.text
-    elif standfirst is not None:  # no body after it: the only paragraph there is
+    else:
+        lead.body_found = False
+    if held is None and standfirst is not None:  # no body after it: the only paragraph there is
         lead.text = standfirst
         lead.skipped = [reason for reason in lead.skipped if reason != "standfirst"]
     return lead
