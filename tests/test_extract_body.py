@@ -165,6 +165,19 @@ CASES = [
         ", skipped editor's note",
     ),
     Case(
+        "a note that the post is a day of an Advent Calendar",
+        f"<p>この記事はサンプル Advent Calendar 2025 の3日目の記事です。</p><p>{JA_LEAD}</p>",
+        JA_LEAD,
+        ", skipped editor's note",
+    ),
+    Case(
+        "a note that the post is an Advent Calendar entry, in English",
+        "<p>This post is day 12 of the Sample Advent Calendar, a post a day until Christmas."
+        f"</p><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped editor's note",
+    ),
+    Case(
         "a pull quote set bold at the start of the first paragraph",
         f"<p><strong>「これまでで最速のリリースだ」</strong>{JA_LEAD}</p>",
         JA_LEAD,

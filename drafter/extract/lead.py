@@ -159,7 +159,10 @@ _JUNK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^[\[［【(（](editor'?s'? note|update[sd]?|correction|追記|訂正|更新)[\]］】)）]|"
             r"^(editor'?s'? note|update[sd]?|correction|clarification|追記|訂正)\s*[:：]|"
             r"^this (story|article|post|piece|essay) is (part|one) of\b|"
-            r"^(この|本)記事は.{0,40}(連載|シリーズ|特集)の",
+            r"^(この|本)記事は.{0,40}(連載|シリーズ|特集)の|"
+            # the occasion it was written for: a day of an Advent Calendar
+            r"^(この|本)(記事|エントリ|投稿)は.{0,60}(advent ?calendar|アドベントカレンダー)|"
+            r"^this (post|article|entry) is .{0,60}\badvent calendar\b",
         ),
         (
             "paywall",
