@@ -223,6 +223,24 @@ CASES = [
         "og:title",
     ),
     Case(
+        "<title> and h1 are the host's name and one word more: a club's name, not the headline",
+        page(
+            title="Lakeside Astronomy Club",
+            heading="<h1>Lakeside Astronomy Club</h1><h2>Comet night moved to the 14th</h2>",
+            lead=EN_LEAD,
+        ),
+        "Comet night moved to the 14th",
+        "h2",
+        "http://www.lakeside-astronomy.example/news/comet.html",
+    ),
+    Case(
+        "a headline that begins with the host's name says more than a word after it",
+        page(head=og("og:title", "Sample raises $40M"), heading="<h1>Sample raises $40M</h1>"),
+        "Sample raises $40M",
+        "h1",
+        "https://www.sample.com/news/funding",
+    ),
+    Case(
         "nothing vouches: a short prefix before a colon stays",
         page(head=og("og:title", "Weekly notes: the Sample phone gets a new camera")),
         "Weekly notes: the Sample phone gets a new camera",

@@ -186,6 +186,7 @@ class _Page:
 
 
 _HEADING_TAGS = ("h1", "h2", "h3")
+_NAME_WORDS = 6  # a site's name is a few words
 
 
 def _shared_span(heading: str, candidate: _Candidate) -> tuple[int, int] | None:
@@ -253,7 +254,23 @@ def _is_name(text: str, brands: tuple[str, ...]) -> bool:
     """The whole text is one of the site's names, or a company's: a logo heading, a
     <title> that only names the site."""
     key = name_key(text)
-    return not key or key in brands or (reads_as_name(text) and names_organisation(text))
+    return (
+        not key
+        or key in brands
+        or (reads_as_name(text) and names_organisation(text))
+        or _brand_and_a_word(text, brands)
+    )
+
+
+def _brand_and_a_word(text: str, brands: tuple[str, ...]) -> bool:
+    """The text is a site's name and one word more: "Lakeside Astronomy Club" on
+    lakeside-astronomy.example. A headline that begins with the name says more than one
+    word after it ("Sample raises $40M")."""
+    words = text.split()
+    if not 2 <= len(words) <= _NAME_WORDS:
+        return False
+    name = name_key(" ".join(words[:-1]))
+    return len(name) >= 4 and name in brands
 
 
 def _title_forms(
