@@ -241,6 +241,25 @@ CASES = [
         "https://www.sample.com/news/funding",
     ),
     Case(
+        "no heading: the page shows the headline as a bold line, the band's name after it goes",
+        html(
+            title=f"{JA_HED} - サンプル市民吹奏楽団",
+            body=f"<table><tr><td><font size='+1'><b>{JA_HED}</b></font><br>{JA_LEAD}</td></tr>"
+            "</table>",
+        ),
+        JA_HED,
+        'title tag (a line of the page), cut "- サンプル市民吹奏楽団" (site name)',
+    ),
+    Case(
+        "no heading: a line showing a short part of the title leaves the title whole",
+        html(
+            title="Sample 2.0: what's new in the query planner",
+            body=f"<div><b>Sample 2.0</b></div><p>{EN_LEAD}</p>",
+        ),
+        "Sample 2.0: what's new in the query planner",
+        "title tag",
+    ),
+    Case(
         "nothing vouches: a short prefix before a colon stays",
         page(head=og("og:title", "Weekly notes: the Sample phone gets a new camera")),
         "Weekly notes: the Sample phone gets a new camera",

@@ -10,10 +10,11 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from drafter.extract.decoration import SEPARATOR
+from drafter.extract.decoration import SEPARATOR, names_organisation, reads_as_name
 from drafter.extract.sites import name_key, normalise_host
 from drafter.profiles import SiteProfile
 
+_NAME_WORDS = 6  # a site's name is a few words
 _GENERIC_HOST_LABELS = frozenset({"www", "m", "news", "blog", "blogs", "jp", "en", "ja"})
 _SECOND_LEVEL = frozenset({"co", "ne", "or", "ac", "ad", "go", "ed", "gr", "lg", "com", "org"})
 _CHROME_HEADINGS = 24  # of the page's first h1s and h2s
@@ -149,3 +150,26 @@ def _links_home(node: LexborNode, url: str) -> bool:
     if link is None or name_key(link.text() or "") != name_key(node.text() or ""):
         return False
     return is_home(link.attributes.get("href") or "", url)
+
+
+def is_site_name(text: str, brands: tuple[str, ...]) -> bool:
+    """The whole text is one of the site's names, or a company's: a logo heading, a
+    <title> that only names the site."""
+    key = name_key(text)
+    return (
+        not key
+        or key in brands
+        or (reads_as_name(text) and names_organisation(text))
+        or _brand_and_a_word(text, brands)
+    )
+
+
+def _brand_and_a_word(text: str, brands: tuple[str, ...]) -> bool:
+    """The text is a site's name and one word more: "Lakeside Astronomy Club" on
+    lakeside-astronomy.example. A headline that begins with the name says more than one
+    word after it ("Sample raises $40M")."""
+    words = text.split()
+    if not 2 <= len(words) <= _NAME_WORDS:
+        return False
+    name = name_key(" ".join(words[:-1]))
+    return len(name) >= 4 and name in brands

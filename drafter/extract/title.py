@@ -19,15 +19,9 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from drafter.extract.decoration import (
-    Cut,
-    NotTheHeadline,
-    names_organisation,
-    reads_as_name,
-    side_cuts,
-    strip_firm,
-)
-from drafter.extract.names import brand_keys, page_names
+from drafter.extract.decoration import Cut, NotTheHeadline, side_cuts, strip_firm
+from drafter.extract.lines import page_lines, shown_part
+from drafter.extract.names import brand_keys, is_site_name, page_names
 from drafter.extract.sites import name_key, title_regexes
 from drafter.profiles import SiteProfile
 
@@ -160,7 +154,7 @@ class _Page:
             self._headings[tag] = [
                 heading
                 for heading in _headings(self.tree, tag)
-                if not _is_name(heading[1], self.brands)
+                if not is_site_name(heading[1], self.brands)
             ]
         return self._headings[tag]
 
@@ -186,7 +180,6 @@ class _Page:
 
 
 _HEADING_TAGS = ("h1", "h2", "h3")
-_NAME_WORDS = 6  # a site's name is a few words
 
 
 def _shared_span(heading: str, candidate: _Candidate) -> tuple[int, int] | None:
@@ -250,29 +243,6 @@ def _shortened(heading: str, candidate: _Candidate, brands: tuple[str, ...]) -> 
     return len(core_key) * 2 >= len(heading_key) and core_key in heading_key
 
 
-def _is_name(text: str, brands: tuple[str, ...]) -> bool:
-    """The whole text is one of the site's names, or a company's: a logo heading, a
-    <title> that only names the site."""
-    key = name_key(text)
-    return (
-        not key
-        or key in brands
-        or (reads_as_name(text) and names_organisation(text))
-        or _brand_and_a_word(text, brands)
-    )
-
-
-def _brand_and_a_word(text: str, brands: tuple[str, ...]) -> bool:
-    """The text is a site's name and one word more: "Lakeside Astronomy Club" on
-    lakeside-astronomy.example. A headline that begins with the name says more than one
-    word after it ("Sample raises $40M")."""
-    words = text.split()
-    if not 2 <= len(words) <= _NAME_WORDS:
-        return False
-    name = name_key(" ".join(words[:-1]))
-    return len(name) >= 4 and name in brands
-
-
 def _title_forms(
     tree: LexborHTMLParser,
     meta: Mapping[str, str],
@@ -310,13 +280,13 @@ def pick_title(
             if name_key(text):
                 return Headline(text, "profile", node=node)
     page = _Page(tree, _title_forms(tree, meta, headline_ld, profile), brands)
-    agreed = _agreed_heading(page)
+    agreed = _agreed_heading(page) or _agreed_line(page)
     if agreed is not None:
         return agreed
     for candidate in page.candidates():
         text, cuts = strip_firm(candidate.text, brands)
         text = _SECTION_TAG.sub("", text).strip(" \u3000")
-        if not _is_name(text, brands):
+        if not is_site_name(text, brands):
             removed = tuple((cut.text.strip(), cut.reason) for cut in cuts)
             node = _showing(page.all_headings(), text)
             return Headline(text, candidate.source, tuple(cuts), removed, node)
@@ -346,6 +316,19 @@ def _agreed_heading(page: _Page) -> Headline | None:
                     return Headline(text, tag, agreed.cuts, agreed.removed, node)
                 if _shortened(text, candidate, page.brands):
                     return Headline(text, f"{tag} ({candidate.source} shortened)", node=node)
+    return None
+
+
+def _agreed_line(page: _Page) -> Headline | None:
+    """Where no heading agrees: a part of a title form the page shows as a line."""
+    lines = page_lines(page.tree)
+    for candidate in page.candidates():
+        shown = shown_part(candidate.text, lines, page.brands)
+        if shown is not None:
+            reasons = ", ".join(dict.fromkeys(cut.reason for cut in shown.cuts))
+            removed = ((shown.cut_text, reasons),)
+            source = f"{candidate.source} (a line of the page)"
+            return Headline(shown.text, source, shown.cuts, removed, shown.node)
     return None
 
 

@@ -1,0 +1,68 @@
+"""A headline the page shows as a line of its own rather than as a heading.
+
+Old table layouts set the headline in ``<font><b>``, some CMSs in a styled ``<div>``. Where
+no heading agrees with a title form, a part of that title form (cut at a separator) that
+the page shows as one whole line vouches for itself as a heading would: the rest of the
+title is cut when it reads as decoration (decoration.side_cuts, as for a heading).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from drafter.extract.decoration import SEPARATOR, Cut, side_cuts
+from drafter.extract.sites import name_key
+
+_LINE_NODES = 2000  # text nodes read: a headline stands near the top of the page
+_MIN_KEY = 4  # a shorter line is a label, not a headline
+_MAX_LINE = 300
+
+
+@dataclass(frozen=True)
+class ShownLine:
+    """The part of a title form the page shows as a line, its node, and what was cut."""
+
+    text: str
+    node: LexborNode
+    cuts: tuple[Cut, ...]
+    cut_text: str  # the title's text around the part, as it stood
+
+
+def page_lines(tree: LexborHTMLParser) -> dict[str, LexborNode]:
+    """``name_key`` of each short text node of the body → the element holding it (the
+    first one), read up to a bound."""
+    lines: dict[str, LexborNode] = {}
+    body = tree.body
+    if body is None:
+        return lines
+    for count, node in enumerate(body.traverse(include_text=True)):
+        if count >= _LINE_NODES:
+            break
+        if node.tag != "-text":
+            continue
+        text = (node.text_content or "").strip()
+        if _MIN_KEY <= len(text) <= _MAX_LINE and node.parent is not None:
+            lines.setdefault(name_key(text), node.parent)
+    return lines
+
+
+def shown_part(
+    title: str, lines: dict[str, LexborNode], brands: tuple[str, ...]
+) -> ShownLine | None:
+    """The part of `title` before or after a separator that the page shows as a line, when
+    the rest of the title reads as decoration; else None."""
+    for match in SEPARATOR.finditer(title):
+        for keep, side, before in (
+            (title[: match.start()], title[match.start() :], False),
+            (title[match.end() :], title[: match.end()], True),
+        ):
+            key = name_key(keep)
+            node = lines.get(key) if len(key) >= _MIN_KEY else None
+            if node is None:
+                continue
+            cuts = side_cuts(side, brands, vouched=True, before=before, headline_chars=len(keep))
+            if cuts:
+                return ShownLine(keep.strip(" \u3000"), node, tuple(cuts), side.strip())
+    return None
