@@ -29,6 +29,7 @@ class Template:
     titles: tuple[str, ...] = ()  # other forms a reader could fairly copy
     charset: str = "utf-8"  # the bytes' encoding
     header: str = "text/html; charset=utf-8"  # the Content-Type a server sends
+    known_miss: str = ""  # why drafter still reads it wrong, where no generic rule tells
 
     def body(self) -> bytes:
         return self.page.encode(self.charset)

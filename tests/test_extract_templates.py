@@ -30,8 +30,20 @@ def test_the_set_is_large_and_named_uniquely() -> None:
     assert len({template.name for template in TEMPLATES}) == len(TEMPLATES)
 
 
+READ = [
+    pytest.param(
+        template,
+        id=template.name,
+        marks=[pytest.mark.xfail(strict=True, reason=template.known_miss)]
+        if template.known_miss
+        else [],
+    )
+    for template in TEMPLATES
+]
+
+
 @pytest.mark.parametrize("use_profiles", [True, False], ids=["profiles on", "profiles off"])
-@pytest.mark.parametrize("template", TEMPLATES, ids=[template.name for template in TEMPLATES])
+@pytest.mark.parametrize("template", READ)
 def test_headline_and_lead(template: Template, use_profiles: bool) -> None:
     got = extract_article(
         template.body(), template.url, {"content-type": template.header}, use_profiles=use_profiles
