@@ -81,6 +81,7 @@ HEADLINE = "Sample 2.0 ships with a new query planner"
         # a "name" as long as the headline is the headline
         (" | A name every bit as long as the headline is", False, True, None),
         ("。 ", False, True, []),  # punctuation alone: nothing to cut
+        (" ▶ Jane's Notes", False, True, ["site name"]),  # a symbol before the name
     ],
 )
 def test_side_cuts(side: str, before: bool, vouched: bool, reasons: list[str] | None) -> None:
@@ -110,6 +111,12 @@ def test_side_cuts(side: str, before: bool, vouched: bool, reasons: list[str] | 
             "Sample Holdings Inc.: record quarter, again",
         ),
         ("Example News: Rust 2.0 ships", "Rust 2.0 ships"),
+        # any spaced symbol separates, whichever a site picked
+        ("Headline text here ✩ Example News", "Headline text here"),
+        ("Headline text here ◆ Example News", "Headline text here"),
+        ("Example News ♪ Headline text here", "Headline text here"),
+        ("Headline text here ❖ Example News", "Headline text here"),
+        ("Rust ★5 review", "Rust ★5 review"),  # unspaced: part of the headline
     ],
 )
 def test_strip_firm_keeps_what_its_words_do_not_condemn(title: str, kept: str) -> None:

@@ -17,9 +17,13 @@ from dataclasses import dataclass
 
 from drafter.extract.sites import name_key
 
-# A separator between a headline and a name: spaced dashes/bars, full-width forms, colons.
+# Symbols a site may set, spaced, between its name and the headline ("Headline ✩ Blog",
+# "◆ Site"): geometric shapes, miscellaneous symbols and dingbats. A spaced symbol is no
+# word of the headline, whichever one a site picked.
+_SYMBOLS = "\u25a0-\u25ff\u2600-\u27bf"
+# A separator between a headline and a name: spaced dashes/bars/symbols, full-width forms, colons.
 SEPARATOR = re.compile(
-    r"\s+[-|–—·•»«›‹/~✩★]\s+|\s*\|\|\s*|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--\s*|\s+ー\s+"
+    rf"\s+[-|–—·•»«›‹/~{_SYMBOLS}]\s+|\s*\|\|\s*|\s*[|｜－：／〜]\s*|\s*::?\s*|\s*--\s*|\s+ー\s+"
 )
 _OPEN = "（(【［[〔《〈「"
 _CLOSE = "）)】］]〕》〉」"
@@ -183,7 +187,8 @@ def _opening(text: str) -> int:
     return text.rfind(opener, 0, len(text) - 1)
 
 
-_SIDE_PUNCTUATION = " \u3000|｜-–—·•»«›‹/~✩★:：／〜ー。、,."
+_SIDE_PUNCTUATION = " \u3000|｜-–—·•»«›‹/~:：／〜ー。、,."
+_SIDE_SYMBOL = re.compile(rf"^[{_SYMBOLS}\s]+|[{_SYMBOLS}\s]+$")
 
 
 _NOWHERE: Callable[[str], str | None] = lambda key: None  # noqa: E731 - no heading to place
@@ -208,7 +213,7 @@ def side_cuts(
     alone must be shorter than the headline: a longer "name" is the headline itself.
     `placed(key)` says whether the page shows the piece as a heading "earlier" or "later"
     than the headline's, or None; raises NotTheHeadline as that class says."""
-    core = side.strip(_SIDE_PUNCTUATION)
+    core = _SIDE_SYMBOL.sub("", side.strip(_SIDE_PUNCTUATION)).strip(_SIDE_PUNCTUATION)
     if not name_key(core):
         return []
     reason = firm_reason(core, brands) or _heading_reason(
