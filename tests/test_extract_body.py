@@ -140,6 +140,17 @@ CASES = [
         ", skipped standfirst, byline",
     ),
     Case(
+        "a standfirst named by any data attribute that names parts (data-qa)",
+        f"<p data-qa='article-subheadline'>{DEK}</p><p>{EN_LEAD}</p>",
+        EN_LEAD,
+        ", skipped standfirst",
+    ),
+    Case(
+        "a data attribute that holds a URL names nothing",
+        f"<div data-src='/img/author-byline-photo.jpg'><p>{EN_LEAD}</p></div>",
+        EN_LEAD,
+    ),
+    Case(
         "a sidebar by its ARIA role",
         f"<div role='complementary'><p>{DEK} Read our newsletter every Friday.</p></div>"
         f"<p>{EN_LEAD}</p>",

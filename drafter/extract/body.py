@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from selectolax.lexbor import LexborNode
 
@@ -142,17 +143,28 @@ class _Walk:
     depth: int = 0
 
 
-# Where markup names what an element is: class and id, and the data attributes and
-# microdata some publishers name their parts with (data-component="byline-block",
-# data-gu-name="standfirst", itemprop="author").
-_NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid", "data-gu-name", "itemprop")
+# Where markup names what an element is: class, id and microdata (itemprop="author"), and
+# the data attributes whose own name says they name a part, as React and CMS components
+# do: data-component="byline-block", data-testid, data-qa, data-<anything>-name or
+# -component (data-gu-name="standfirst", data-md-component="sidebar").
+_NAMING_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
+_NAMING_DATA = re.compile(r"data-(?:[a-z0-9]+-)*(?:component|testid|test-id|qa|name|module)")
 # ARIA roles of what is not the article: navigation, sidebars, the page's footer, search.
 _FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "search"})
 
 
 def _classes(node: LexborNode) -> str:
-    attrs = node.attributes
-    return " ".join(value for name in _NAMING_ATTRIBUTES if (value := attrs.get(name)))
+    """What the element's naming attributes say, joined."""
+    return " ".join(
+        value
+        for name, value in node.attributes.items()
+        if value and (name in _NAMING_ATTRIBUTES or _names_a_part(name))
+    )
+
+
+@cache
+def _names_a_part(attribute: str) -> bool:
+    return attribute.startswith("data-") and _NAMING_DATA.fullmatch(attribute) is not None
 
 
 def _marked_as(node: LexborNode, walk: _Walk) -> str | None:
