@@ -148,15 +148,17 @@ class _Walk:
 # do: data-component="byline-block", data-testid, data-qa, data-<anything>-name or
 # -component (data-gu-name="standfirst", data-md-component="sidebar").
 _NAMING_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
+_MAX_NAMES = 1000  # characters of one attribute read
 _NAMING_DATA = re.compile(r"data-(?:[a-z0-9]+-)*(?:component|testid|test-id|qa|name|module)")
 # ARIA roles of what is not the article: navigation, sidebars, the page's footer, search.
 _FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "search"})
 
 
 def _classes(node: LexborNode) -> str:
-    """What the element's naming attributes say, joined."""
+    """What the element's naming attributes say, joined (each read up to a bound: a
+    megabyte-long class attribute names nothing more than its start does)."""
     return " ".join(
-        value
+        value[:_MAX_NAMES]
         for name, value in node.attributes.items()
         if value and (name in _NAMING_ATTRIBUTES or _names_a_part(name))
     )
@@ -218,7 +220,7 @@ def _blocks_from(
                 child_kind = _KIND_BY_TAG.get(tag, kind)
                 yield from _blocks_from(child.child, child_kind, marked or role, walk)
                 walk.depth -= 1
-        elif _INLINE_FURNITURE.search(_classes(child)):
+        elif _INLINE_FURNITURE.search(names := _classes(child)):
             pass  # a gallery link, caption or credit set inside the paragraph
         else:
             text = child.text(deep=True, separator="") or ""
@@ -230,7 +232,7 @@ def _blocks_from(
                 line.add(text, linked=True)
             else:
                 line.add(text, linked=False, links=_link_text(child))
-                line.dated = line.dated or tag == "time" or _names_byline(_classes(child))
+                line.dated = line.dated or tag == "time" or _names_byline(names)
         child = child.next
     yield from line.flush()
 

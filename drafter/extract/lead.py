@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -180,8 +181,13 @@ _SHORT_FURNITURE = 120  # captions, share rows and bylines are short; a long lin
 _PAYWALL_PROMPT = 300  # a paywall prompt is a few lines at most
 
 
+_SAMPLE_CHARS = 2000  # a text's language and its furniture are told by its start
+
+
 def is_japanese(text: str) -> bool:
-    """True when enough of the text is kana or kanji to measure it in characters."""
+    """True when enough of the text is kana or kanji to measure it in characters (read
+    from its start: a megabyte-long paragraph is not counted through)."""
+    text = text[:_SAMPLE_CHARS]
     letters = sum(1 for ch in text if ch.isalpha())
     return letters > 0 and len(_JA_CHAR.findall(text)) * 5 >= letters
 
@@ -193,19 +199,22 @@ def tidy(text: str) -> str:
 
 def junk_reason(text: str) -> str | None:
     """Why a block is page furniture rather than article prose, or None."""
-    lowered = text.strip()
-    if not lowered:
+    stripped = text.strip()
+    if not stripped:
         return "empty"
+    length, lowered = len(stripped), stripped[:_SAMPLE_CHARS]  # notes are told at the start
     for reason, pattern in _JUNK_PATTERNS:
         if reason in {"caption", "share", "related", "byline", "marker", "disclaimer"} and (
-            len(lowered) > _SHORT_FURNITURE
+            length > _SHORT_FURNITURE
         ):
             continue
-        if reason == "paywall" and len(lowered) > _PAYWALL_PROMPT:
+        if reason == "paywall" and length > _PAYWALL_PROMPT:
             continue  # a long paragraph that mentions logging in is the article's own
         if pattern.search(lowered):
             return reason
-    if len(_BREADCRUMB.findall(lowered)) >= 2 and len(lowered) < _SHORT_FURNITURE:
+    if length >= _SHORT_FURNITURE:
+        return None  # breadcrumbs and datelines are short
+    if len(_BREADCRUMB.findall(lowered)) >= 2:
         return "breadcrumb"
     if _DATE_TOKEN.search(lowered):
         rest = _DATE_WORDS.sub(" ", _DATE_TOKEN.sub(" ", lowered))
@@ -220,7 +229,7 @@ def is_prose(text: str) -> bool:
         return False
     if is_japanese(text):
         return len(text) >= 15
-    return len(text.split()) >= 8
+    return len(text[:_SAMPLE_CHARS].split()) >= 8
 
 
 def looks_like_title(text: str, title: str | None) -> bool:
@@ -239,9 +248,14 @@ def looks_like_title(text: str, title: str | None) -> bool:
     return title_key in text_key and len(text_key) <= len(title_key) + 20
 
 
+_MAX_PICKED = 2000  # blocks read by `pick`
+
+
 def pick(blocks: Iterable[Block], title: str | None, *, strict: bool) -> str | None:
-    """The first block that reads as the lead; ``strict`` also demands sentences."""
-    for block in blocks:
+    """The first block that reads as the lead; ``strict`` also demands sentences. Only
+    the first blocks are read: a lead stands near the top, and a hostile page of 50,000
+    lines is not judged line by line."""
+    for block in islice(blocks, _MAX_PICKED):
         text = block.text
         if not text or junk_reason(text):
             continue
