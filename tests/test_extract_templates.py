@@ -13,6 +13,7 @@ from tests import (
     templates_en_news,
     templates_ja_blogs,
     templates_ja_news,
+    templates_more,
 )
 from tests.templates import Template, lead_ok, normalise, title_ok
 
@@ -22,6 +23,7 @@ TEMPLATES: list[Template] = [
     *templates_en_news.PAGES,
     *templates_ja_blogs.PAGES,
     *templates_ja_news.PAGES,
+    *templates_more.PAGES,
 ]
 
 
