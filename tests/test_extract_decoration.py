@@ -121,3 +121,28 @@ def test_side_cuts(side: str, before: bool, vouched: bool, reasons: list[str] | 
 )
 def test_strip_firm_keeps_what_its_words_do_not_condemn(title: str, kept: str) -> None:
     assert strip_firm(title, BRANDS)[0] == kept
+
+
+@pytest.mark.parametrize(
+    ("side", "before", "heading", "reasons"),
+    [
+        # a short headline before its docs' name: the name may be the longer, after it
+        (" — Sample 2.0 documentation", False, True, ["site name"]),
+        # before the headline a longer "name" is a kicker's headline, not decoration
+        ("Sample 2.0 documentation — ", True, True, None),
+        # a line of the page vouches less than a heading: the guard stays
+        (" — Sample 2.0 documentation", False, False, None),
+    ],
+)
+def test_a_name_after_a_short_headline(
+    side: str, before: bool, heading: bool, reasons: list[str] | None
+) -> None:
+    cuts = side_cuts(
+        side,
+        BRANDS,
+        vouched=True,
+        before=before,
+        headline_chars=len("Configuration"),
+        heading=heading,
+    )
+    assert (None if cuts is None else [cut.reason for cut in cuts]) == reasons

@@ -207,10 +207,14 @@ def side_cuts(
     before: bool,
     headline_chars: int,
     placed: Callable[[str], str | None] = _NOWHERE,
+    heading: bool = False,
 ) -> list[Cut] | None:
     """The cuts that take away all of `side` (the title's text before or after the headline),
     or None when some piece of it does not read as decoration. A piece told by its shape
-    alone must be shorter than the headline: a longer "name" is the headline itself.
+    alone must be shorter than the headline: a longer "name" is the headline itself. Only
+    where a `heading` vouches may the title's last piece, after the headline, be longer:
+    that is where a site's name stands ("Configuration — Sample 2.0 documentation"), and
+    a kicker stands before a headline, not after it.
     `placed(key)` says whether the page shows the piece as a heading "earlier" or "later"
     than the headline's, or None; raises NotTheHeadline as that class says."""
     core = _SIDE_SYMBOL.sub("", side.strip(_SIDE_PUNCTUATION)).strip(_SIDE_PUNCTUATION)
@@ -231,7 +235,8 @@ def side_cuts(
             or _heading_reason(placed(name_key(piece)), before=before, outer=outer),
             True,
         )
-        if reason is None and vouched and len(piece) < headline_chars:
+        trailing_name = heading and not before and outer
+        if reason is None and vouched and (len(piece) < headline_chars or trailing_name):
             reason, firm = shape_reason(piece, before=before, outer=outer), False
         if reason is None:
             return None

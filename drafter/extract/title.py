@@ -225,6 +225,7 @@ def _agreement(
             before=before,
             headline_chars=len(heading),
             placed=placed,
+            heading=True,
         )
         if side_cut is None:
             return None
