@@ -260,6 +260,25 @@ CASES = [
         "title tag",
     ),
     Case(
+        "a badge set inside the heading, that the title shows the headline without",
+        page(
+            title=f"{JA_HED} | ニュース | サンプル株式会社",
+            heading=f"<h2>{JA_HED}<span class='icon'>NEW</span></h2>",
+        ),
+        JA_HED,
+        "h2 less 'NEW'",
+    ),
+    Case(
+        "a shortened title, the heading's rest plain text: the heading is the headline",
+        page(
+            head=og("og:title", "City to cap weekly fares at $25"),
+            heading="<h1>City to cap weekly fares at $25, with <em>free</em> transfers</h1>",
+            lead=EN_LEAD,
+        ),
+        "City to cap weekly fares at $25, with free transfers",
+        "h1 (og:title shortened)",
+    ),
+    Case(
         "nothing vouches: a short prefix before a colon stays",
         page(head=og("og:title", "Weekly notes: the Sample phone gets a new camera")),
         "Weekly notes: the Sample phone gets a new camera",

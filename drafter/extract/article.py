@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from drafter.decode import decode_html
 from drafter.extract.body import Lead, blocks_after, blocks_within, first_paragraph
 from drafter.extract.decoration import Cut, strip_firm
+from drafter.extract.forms import json_ld_headline
 from drafter.extract.lead import (
     Block,
     cut_lead,
@@ -34,7 +35,7 @@ from drafter.extract.lead import (
 )
 from drafter.extract.lead import tree_blocks as _tree_blocks
 from drafter.extract.sites import name_key, profile_for, profile_for_provider
-from drafter.extract.title import clean_text, head_title, json_ld_headline, pick_title
+from drafter.extract.title import clean_text, head_title, pick_title
 from drafter.extract.walls import blocked_reason
 from drafter.markup import flatten_nesting
 from drafter.models import Extracted

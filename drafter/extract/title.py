@@ -9,8 +9,6 @@ decoration.py) is the headline; a title form that only names the site is none. A
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,7 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from drafter.extract.decoration import Cut, NotTheHeadline, side_cuts, strip_firm
-from drafter.extract.lines import page_lines, shown_part
+from drafter.extract.forms import page_lines, shown_part
 from drafter.extract.names import brand_keys, is_site_name, page_names
 from drafter.extract.sites import name_key, title_regexes
 from drafter.profiles import SiteProfile
@@ -316,7 +314,38 @@ def _agreed_heading(page: _Page) -> Headline | None:
                 if agreed is not None:
                     return Headline(text, tag, agreed.cuts, agreed.removed, node)
                 if _shortened(text, candidate, page.brands):
+                    badge_free = _badge_free(node, text, candidate, page.brands, placed)
+                    if badge_free is not None:
+                        return Headline(badge_free[0], f"{tag} less {badge_free[1]!r}", node=node)
                     return Headline(text, f"{tag} ({candidate.source} shortened)", node=node)
+    return None
+
+
+def _badge_free(
+    node: LexborNode,
+    text: str,
+    candidate: _Candidate,
+    brands: tuple[str, ...],
+    placed: Callable[[str], str | None],
+) -> tuple[str, str] | None:
+    """(the heading's text less an element set at its end or start, that element's text),
+    when the title form agrees with the rest: a badge ("…を発売<span>NEW</span>") set
+    inside the heading, that the title shows the headline without."""
+    parts = [child for child in node.iter(include_text=True) if clean_text(child.text() or "")]
+    if len(parts) < 2:
+        return None
+    for edge, at_end in ((parts[-1], True), (parts[0], False)):
+        badge = clean_text(edge.text() or "")
+        if edge.tag == "-text" or len(badge) * 3 > len(text):  # a badge is short
+            continue
+        rest = text.removesuffix(badge) if at_end else text.removeprefix(badge)
+        rest = rest.strip(" \u3000")
+        span = _shared_span(rest, candidate) if rest != text else None
+        try:
+            if span is not None and _agreement(rest, candidate, span, brands, placed):
+                return rest, badge
+        except NotTheHeadline:
+            return None
     return None
 
 
@@ -339,44 +368,4 @@ def _showing(headings: list[tuple[str, str, LexborNode]], title: str) -> LexborN
     for _, text, node in headings:
         if name_key(text) == title_key:
             return node
-    return None
-
-
-_LD_MAX_CHARS = 200_000  # a JSON-LD block larger than this is not parsed for a headline
-_LD_MAX_DEPTH = 4
-
-
-def json_ld_headline(tree: LexborHTMLParser) -> str | None:
-    """The ``headline`` of the page's JSON-LD (the first found), HTML-unescaped once: some
-    CMSs escape it twice (``&quot;``). Read before scripts are stripped from the tree."""
-    for node in tree.css("script[type='application/ld+json']")[:10]:
-        text = node.text() or ""
-        if "headline" not in text or len(text) > _LD_MAX_CHARS:
-            continue
-        try:
-            data = json.loads(text)
-        except ValueError:
-            continue
-        found = _find_headline(data, _LD_MAX_DEPTH)
-        if found:
-            return html.unescape(found)
-    return None
-
-
-def _find_headline(data: object, depth: int) -> str | None:
-    if isinstance(data, dict):
-        value = data.get("headline")
-        if isinstance(value, str) and value.strip():
-            return value
-        children: list[object] = list(data.values())
-    elif isinstance(data, list):
-        children = list(data)
-    else:
-        return None
-    if depth == 0:
-        return None
-    for child in children:
-        found = _find_headline(child, depth - 1)
-        if found:
-            return found
     return None

@@ -1,4 +1,5 @@
-"""A headline the page shows as a line of its own rather than as a heading.
+"""Where a page states its headline besides its headings and meta tags: its JSON-LD, and a
+line of its own in the body.
 
 Old table layouts set the headline in ``<font><b>``, some CMSs in a styled ``<div>``. Where
 no heading agrees with a title form, a part of that title form (cut at a separator) that
@@ -8,6 +9,8 @@ title is cut when it reads as decoration (decoration.side_cuts, as for a heading
 
 from __future__ import annotations
 
+import html
+import json
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -65,4 +68,44 @@ def shown_part(
             cuts = side_cuts(side, brands, vouched=True, before=before, headline_chars=len(keep))
             if cuts:
                 return ShownLine(keep.strip(" \u3000"), node, tuple(cuts), side.strip())
+    return None
+
+
+_LD_MAX_CHARS = 200_000  # a JSON-LD block larger than this is not parsed for a headline
+_LD_MAX_DEPTH = 4
+
+
+def json_ld_headline(tree: LexborHTMLParser) -> str | None:
+    """The ``headline`` of the page's JSON-LD (the first found), HTML-unescaped once: some
+    CMSs escape it twice (``&quot;``). Read before scripts are stripped from the tree."""
+    for node in tree.css("script[type='application/ld+json']")[:10]:
+        text = node.text() or ""
+        if "headline" not in text or len(text) > _LD_MAX_CHARS:
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        found = _find_headline(data, _LD_MAX_DEPTH)
+        if found:
+            return html.unescape(found)
+    return None
+
+
+def _find_headline(data: object, depth: int) -> str | None:
+    if isinstance(data, dict):
+        value = data.get("headline")
+        if isinstance(value, str) and value.strip():
+            return value
+        children: list[object] = list(data.values())
+    elif isinstance(data, list):
+        children = list(data)
+    else:
+        return None
+    if depth == 0:
+        return None
+    for child in children:
+        found = _find_headline(child, depth - 1)
+        if found:
+            return found
     return None
