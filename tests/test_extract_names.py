@@ -41,3 +41,12 @@ def test_a_docs_sidebar_link_to_the_page_itself_does_not_name_the_site() -> None
     )
     got = extract_article(html(title="Installation - Example Tool", body=body).encode(), DOCS, {})
     assert (got.title, got.lead) == ("Installation", EN_LEAD)
+
+
+def test_a_home_link_saying_home_does_not_make_a_two_word_headline_a_name() -> None:
+    """Only the host's own name and one word more reads as a name, not any name the page
+    gives (a link home says "Home")."""
+    body = f'<nav><a href="/">Home</a></nav><article><h1>Home Alone</h1><p>{EN_LEAD}</p></article>'
+    page = html(title="Home Alone | Film Notes", body=body).encode()
+    got = extract_article(page, "https://filmnotes.example.org/2026/home-alone", {})
+    assert got.title == "Home Alone"

@@ -152,24 +152,25 @@ def _links_home(node: LexborNode, url: str) -> bool:
     return is_home(link.attributes.get("href") or "", url)
 
 
-def is_site_name(text: str, brands: tuple[str, ...]) -> bool:
-    """The whole text is one of the site's names, or a company's: a logo heading, a
-    <title> that only names the site."""
+def is_site_name(text: str, brands: tuple[str, ...], host: str = "") -> bool:
+    """The whole text is one of the site's names, or a company's, or its host's name and
+    one word more: a logo heading, a <title> that only names the site."""
     key = name_key(text)
     return (
         not key
         or key in brands
         or (reads_as_name(text) and names_organisation(text))
-        or _brand_and_a_word(text, brands)
+        or _host_and_a_word(text, host)
     )
 
 
-def _brand_and_a_word(text: str, brands: tuple[str, ...]) -> bool:
-    """The text is a site's name and one word more: "Lakeside Astronomy Club" on
-    lakeside-astronomy.example. A headline that begins with the name says more than one
-    word after it ("Sample raises $40M")."""
+def _host_and_a_word(text: str, host: str) -> bool:
+    """The text is the host's name and one word more: "Lakeside Astronomy Club" on
+    lakeside-astronomy.example. Only the host's name counts (a home link saying "Home"
+    does not make "Home Alone" a name), and a headline that begins with it says more
+    than one word after it ("Sample raises $40M")."""
     words = text.split()
-    if not 2 <= len(words) <= _NAME_WORDS:
+    if not host or not 2 <= len(words) <= _NAME_WORDS:
         return False
     name = name_key(" ".join(words[:-1]))
-    return len(name) >= 4 and name in brands
+    return len(name) >= 4 and name in brand_keys(None, (), host)

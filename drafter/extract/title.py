@@ -132,10 +132,12 @@ class _Page:
         tree: LexborHTMLParser,
         forms: list[tuple[str, str]],
         brands: tuple[str, ...],
+        host: str,
     ) -> None:
         self.tree = tree
         self.forms = forms
         self.brands = brands
+        self.host = host
         self._candidates: list[_Candidate] = []
         self._order: list[tuple[str, int]] | None = None  # (key, id) of h1-h3, document order
         self._headings: dict[str, list[tuple[str, str, LexborNode]]] = {}
@@ -152,7 +154,7 @@ class _Page:
             self._headings[tag] = [
                 heading
                 for heading in _headings(self.tree, tag)
-                if not is_site_name(heading[1], self.brands)
+                if not is_site_name(heading[1], self.brands, self.host)
             ]
         return self._headings[tag]
 
@@ -278,14 +280,14 @@ def pick_title(
             text = _apply_profile(clean_text(node.text()), profile) if node is not None else ""
             if name_key(text):
                 return Headline(text, "profile", node=node)
-    page = _Page(tree, _title_forms(tree, meta, headline_ld, profile), brands)
+    page = _Page(tree, _title_forms(tree, meta, headline_ld, profile), brands, host)
     agreed = _agreed_heading(page) or _agreed_line(page)
     if agreed is not None:
         return agreed
     for candidate in page.candidates():
         text, cuts = strip_firm(candidate.text, brands)
         text = _SECTION_TAG.sub("", text).strip(" \u3000")
-        if not is_site_name(text, brands):
+        if not is_site_name(text, brands, host):
             removed = tuple((cut.text.strip(), cut.reason) for cut in cuts)
             node = _showing(page.all_headings(), text)
             return Headline(text, candidate.source, tuple(cuts), removed, node)
