@@ -28,6 +28,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # body cap, after decompression
 DEFAULT_MAX_REDIRECTS = 10
 DEFAULT_LEAD_MAX_JA = 200
 DEFAULT_LEAD_MAX_EN = 400
+TITLE_MAX = 300  # characters of a heading; a page's <title> can be megabytes
 DEFAULT_CACHE_DAYS = 7.0  # a cached page this young is used without asking its server again
 DEFAULT_RENDER = "auto"  # render in a browser only the pages whose static HTML gave no title/lead
 RENDER_MODES = ("auto", "always", "never")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from drafter.config import CacheMode, Settings
-from drafter.draft.edits import insert_sections, section_urls
+from drafter.draft.edits import comparable_url, insert_sections, section_urls
 from drafter.draft.episodes import (
     backup_draft,
     covered_urls,
@@ -222,11 +222,12 @@ def _keep_filter(
     )
 
     def keep(bookmark: Bookmark) -> bool:
-        if bookmark.url in present:
+        compared = comparable_url(bookmark.url)  # as the draft wrote it: without a password
+        if compared in present:
             report.left_out.append((bookmark, "already in this draft"))
             return False
-        if bookmark.url in covered:
-            episode = covered[bookmark.url]
+        if compared in covered:
+            episode = covered[compared]
             report.left_out.append(
                 (bookmark, f"already in episode {episode} (--allow-repeats keeps it)")
             )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 FETCHABLE_SCHEMES = frozenset({"http", "https"})
 
 # Query parameters that only say where a click came from; dropping them lets the same
-# article bookmarked from two newsletters collapse into one section.
+# article bookmarked from two newsletters collapse into one section. Exact names only: a
+# prefix would also strip a site's own parameters (`_ga` is not `_gallery`).
 TRACKING_PARAMS = frozenset(
     {
         "fbclid",
@@ -31,21 +32,94 @@ TRACKING_PARAMS = frozenset(
         "ref_url",
         "spm",
         "si",
+        "_ga",
+        "_gl",
+        "__twitter_impression",
+        "hmsr",
+        *(
+            f"utm_{name}"
+            for name in (
+                "source",
+                "medium",
+                "campaign",
+                "term",
+                "content",
+                "id",
+                "name",
+                "reader",
+                "referrer",
+                "brand",
+                "social",
+                "social-type",
+                "cid",
+                "pubreferrer",
+                "swu",
+                "viz_id",
+                "source_platform",
+                "creative_format",
+                "marketing_tactic",
+            )
+        ),
+        *(f"itm_{name}" for name in ("source", "medium", "campaign", "content", "term")),
     }
 )
-TRACKING_PREFIXES = ("utm_", "__twitter", "_ga", "hmsr", "itm_")
+# Query parameters that carry a secret: never printed, stored or written into a draft.
+SECRET_PARAMS = frozenset(
+    {
+        "access_token",
+        "refresh_token",
+        "id_token",
+        "auth_token",
+        "token",
+        "auth",
+        "api_key",
+        "apikey",
+        "api-key",
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "client_secret",
+        "sig",
+        "signature",
+        "session",
+        "sessionid",
+        "session_id",
+        "x-amz-credential",
+        "x-amz-signature",
+        "x-amz-security-token",
+        "x-goog-credential",
+        "x-goog-signature",
+    }
+)
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def _is_tracking(name: str) -> bool:
-    lowered = name.lower()
-    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+def _param_name(pair: str) -> str:
+    """A raw `name=value` pair's name, decoded and lower-cased, for comparing."""
+    return unquote_plus(pair.split("=", 1)[0]).lower()
+
+
+def without_params(query: str, names: frozenset[str]) -> str:
+    """The raw query string less the pairs named in `names`; every other byte as it was
+    (decoding and re-encoding would turn a Shift_JIS `%82%A0` into U+FFFD)."""
+    if not query:
+        return query
+    pairs = query.split("&")
+    kept = [pair for pair in pairs if _param_name(pair) not in names]
+    return query if len(kept) == len(pairs) else "&".join(kept)
+
+
+def _kept_fragment(fragment: str) -> str:
+    """A single-page app's route (`#/post/1`, `#!/post/1`) names a page; any other
+    fragment is a place on one."""
+    return fragment if fragment.startswith(("/", "!")) else ""
 
 
 def normalise_url(url: str) -> str:
     """Canonical form for comparing bookmarks: scheme and host lower-cased, default port,
-    fragment and tracking parameters dropped, an empty path written as "/"."""
+    tracking parameters and an in-page fragment dropped, an empty path written as "/"."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
@@ -63,13 +137,8 @@ def normalise_url(url: str) -> str:
     if parts.username is not None:
         userinfo = parts.username + (f":{parts.password}" if parts.password is not None else "")
         netloc = f"{userinfo}@{netloc}"
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        kept = [(k, v) for k, v in pairs if not _is_tracking(k)]
-        if len(kept) != len(pairs):
-            query = urlencode(kept, doseq=True)
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    query = without_params(parts.query, TRACKING_PARAMS)
+    return urlunsplit((scheme, netloc, parts.path or "/", query, _kept_fragment(parts.fragment)))
 
 
 def url_scheme(url: str) -> str:
@@ -79,24 +148,36 @@ def url_scheme(url: str) -> str:
 
 
 def redact_url(url: str) -> str:
-    """The URL with any user:password@ removed, for messages, logs, reports and the draft."""
+    """The URL without user:password@ and without secret query parameters (`token=`,
+    `api_key=`, ...), for messages, reports, the page cache and the draft."""
     try:
         parts = urlsplit(url)
     except ValueError:  # e.g. a broken IPv6 literal: redact by pattern instead
         return redact_text(url)
-    if parts.username is None and parts.password is None:
+    query = without_params(parts.query, SECRET_PARAMS)
+    if parts.username is None and parts.password is None and query == parts.query:
         return url
     netloc = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 # Up to the last "@" before the path: a password may itself hold an "@".
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s?#]*@")
+# A URL's query inside a message, up to what ends the URL.
+_QUERY_IN_TEXT = re.compile(
+    r"(?i)(\bhttps?://[^\s?#]*\?)([^\s#'\"<>]*?)(?=[.,;:!?)\]]*(?:[\s#'\"<>]|$))"
+)
 
 
 def redact_text(text: str) -> str:
-    """Any message with user:password@ removed from the URLs it quotes."""
-    return _USERINFO.sub(r"\1", text)
+    """Any message with user:password@ and secret query parameters removed from the URLs
+    it quotes."""
+
+    def drop_secrets(match: re.Match[str]) -> str:
+        query = without_params(match.group(2), SECRET_PARAMS)
+        return match.group(1) + query if query else match.group(1)[:-1]
+
+    return _QUERY_IN_TEXT.sub(drop_secrets, _USERINFO.sub(r"\1", text))
 
 
 def host_of(url: str) -> str:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from drafter.cleantext import strip_controls
+
 if TYPE_CHECKING:
     from drafter.config import CacheMode
 
@@ -51,7 +53,7 @@ class _WarningLine(logging.Handler):
     sys.stderr as it is at that moment (tests swap it per run)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(f"warning: {record.getMessage()}", file=sys.stderr, flush=True)
+        print(f"warning: {strip_controls(record.getMessage())}", file=sys.stderr, flush=True)
 
 
 def show_cache_warnings() -> None:

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from drafter.bookmarks.text import parse_pasted_line
 from drafter.models import Bookmark
+from drafter.urls import redact_url
 
 PROMPT = "Paste URLs (one or many per line); an empty line to finish, Ctrl-C to cancel:"
 
@@ -43,10 +44,11 @@ async def pasted_bookmarks(stream: TextIO, say: Callable[[str], None]) -> AsyncI
         for skipped in rejected:
             say(f"  ✗ {skipped.text}: {skipped.reason}")
         for bookmark in found:
+            shown = redact_url(bookmark.url)  # said back on the screen: no password
             if bookmark.url in seen:
-                say(f"  = {bookmark.url} (already pasted)")
+                say(f"  = {shown} (already pasted)")
                 continue
             seen.add(bookmark.url)
-            say(f"  ✓ {bookmark.url}")
+            say(f"  ✓ {shown}")
             yield bookmark
     say(f"{len(seen)} URL{'s' if len(seen) != 1 else ''} accepted; finishing…")

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from drafter.cleantext import strip_controls
 from drafter.models import Article, SkippedLine
 from drafter.urls import redact_url
 
@@ -19,7 +20,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "source": article.source,
         "lead": article.lead,
         "ok": article.ok,
-        "error": article.error,
+        "error": strip_controls(article.error) if article.error else None,
         "elapsed": round(article.elapsed, 3),
         "provenance": article.provenance,
         "rendered": article.rendered,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
+from drafter.cleantext import strip_controls
 from drafter.cli.cache_commands import show_cache_warnings
 from drafter.errors import DrafterError, InputError, NothingFetchedError
 
@@ -34,7 +35,8 @@ EXIT_INTERRUPTED = 130
 
 
 def say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """A line for people on stderr; a page's escape sequences never reach the terminal."""
+    print(strip_controls(message), file=sys.stderr, flush=True)
 
 
 def fail(exc: DrafterError) -> NoReturn:
@@ -137,12 +139,15 @@ class Progress:
 
     def __call__(self, article: Article) -> None:
         from drafter.cli.report import article_line
+        from drafter.urls import redact_url
 
         if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=article.url[:60])
+            shown = strip_controls(redact_url(article.url))[:60]
+            self._bar.update(self._task, advance=1, description=shown)
         if self.verbose:
             if self._bar is not None:
-                self._bar.console.print(article_line(article), markup=False, highlight=False)
+                line = strip_controls(article_line(article))
+                self._bar.console.print(line, markup=False, highlight=False)
             else:
                 say(article_line(article))
 
@@ -319,9 +324,10 @@ def finish(
 ) -> NoReturn:
     """Print the draft or report, the summary; archive and edit; exit with the right code."""
     from drafter.cli.report import render_warning, report_json, summary_lines
+    from drafter.urls import redact_url
 
     for bookmark, reason in report.left_out:
-        say(f"warning: {bookmark.url}: {reason}; skipped")
+        say(f"warning: {redact_url(bookmark.url)}: {reason}; skipped")
     if to_stdout:
         sys.stdout.write(report.markdown)
         sys.stdout.flush()
@@ -330,7 +336,7 @@ def finish(
         data = report_json(
             number, report.path, report.articles, backup=report.backup, skipped=skipped
         )
-        data["left_out"] = [{"url": b.url, "reason": why} for b, why in report.left_out]
+        data["left_out"] = [{"url": redact_url(b.url), "reason": why} for b, why in report.left_out]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     if report.backup is not None:
         say(f"the previous draft is kept at {report.backup}")

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from drafter.urls import normalise_url
+from drafter.urls import FETCHABLE_SCHEMES, normalise_url, redact_url, url_scheme
 
-# A section heading's link destination: ## [text](destination)
-_HEADING_LINK = re.compile(r"^##[ \t]+\[.*\]\((?P<url>[^)\s]+)\)", re.MULTILINE)
-# Any Markdown link destination, for finding repeats across episodes.
-_ANY_LINK = re.compile(r"\]\((?P<url>https?://[^)\s]+)\)")
+# A heading that starts with a link: ## [text](destination)
+_LINK_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+\[", re.MULTILINE)
+# A link destination as CommonMark reads it: <bracketed>, or bare with balanced parentheses.
+_DESTINATION = re.compile(
+    r"\((?:<(?P<bracketed>[^<>\n]*)>|(?P<bare>(?:[^()\s<>\\]|\\.|\([^()\s]*\))+))[ \t)]"
+)
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"^(#{1,6})[ \t]", re.MULTILINE)
 # Only the characters markdown_safe_url encodes are decoded back: anything else the site
 # itself percent-encoded stays as it was, so the URL still compares equal.
@@ -33,24 +36,64 @@ def body_start(text: str) -> int:
     return 0
 
 
-def _comparable(url: str) -> str:
+def comparable_url(url: str) -> str:
+    """The form a draft's link and a bookmark are compared in: our escapes undone, the
+    credentials a draft never carries removed, normalised."""
     decoded = _OUR_ESCAPES.sub(lambda m: unquote(m.group(0)), url)
     try:
-        return normalise_url(decoded)
+        return normalise_url(redact_url(decoded))
     except ValueError:
         return decoded
 
 
+def _link_end(text: str, start: int) -> int | None:
+    """Offset of the `]` closing the link text that starts at `start`, read as CommonMark
+    reads it: an escaped bracket is text (a title "Nice\\](https://x/)" stays text), brackets
+    nest; None when the line ends first."""
+    depth = 1
+    index = start
+    while index < len(text) and text[index] != "\n":
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+def _heading_links(text: str, level: int | None) -> list[str]:
+    """The destination of each heading's own link (headings of `level`, or all)."""
+    body = text[body_start(text) :]
+    found = []
+    for heading in _LINK_HEADING.finditer(body):
+        if level is not None and len(heading.group("level")) != level:
+            continue
+        end = _link_end(body, heading.end())
+        if end is None:
+            continue
+        destination = _DESTINATION.match(body, end + 1)
+        if destination is not None:
+            url = destination.group("bracketed") or destination.group("bare")
+            found.append(_BACKSLASH_ESCAPE.sub(r"\1", url))
+    return found
+
+
 def section_urls(text: str) -> list[str]:
     """The normalised URLs of the draft's article headings, in order."""
-    body = text[body_start(text) :]
-    return [_comparable(match.group("url")) for match in _HEADING_LINK.finditer(body)]
+    return [comparable_url(url) for url in _heading_links(text, 2)]
 
 
 def linked_urls(text: str) -> set[str]:
-    """Every http(s) link in a page's body, normalised: what an episode already covered."""
-    body = text[body_start(text) :]
-    return {_comparable(match.group("url")) for match in _ANY_LINK.finditer(body)}
+    """The http(s) link of each heading, normalised: what an episode already covered. Only
+    a heading's real destination counts: a title quoting "](https://…)" covers nothing."""
+    urls = (comparable_url(url) for url in _heading_links(text, None))
+    return {url for url in urls if url_scheme(url) in FETCHABLE_SCHEMES}
 
 
 def insertion_offset(text: str) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from drafter.cleantext import strip_controls
 from drafter.draft.skeletons import fill_archetype, yaml_string
 from drafter.errors import InputError
 from drafter.models import Article
@@ -45,7 +46,6 @@ class Episode:
 # Whitespace of every kind, including the line and paragraph separators that YAML and some
 # Markdown renderers treat as line breaks.
 _ANY_SPACE = re.compile(r"[\s\u0085\u2028\u2029\u200b\ufeff]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # ASCII punctuation that Markdown (or Hugo's shortcode scanner, for "{") could read as syntax.
 _MARKDOWN_PUNCT = re.compile(r"([\\`*_\[\]<>{}|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -55,10 +55,11 @@ _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def one_line(text: str | None) -> str:
-    """Collapse any whitespace (newlines included) to single spaces and drop control chars."""
+    """Collapse any whitespace (newlines included) to single spaces; drop control characters
+    and invisible format controls (a bidi override would make a title read backwards)."""
     if not text:
         return ""
-    return _ANY_SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    return _ANY_SPACE.sub(" ", strip_controls(text)).strip()
 
 
 def escape_inline(text: str | None) -> str:

@@ -10,7 +10,8 @@ from concurrent.futures import Executor
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from drafter.config import DEFAULT_EXTRACT_TIMEOUT, EXTRACT_TIMEOUT_FLOOR, Settings
+from drafter.cleantext import cap_title, strip_controls
+from drafter.config import DEFAULT_EXTRACT_TIMEOUT, EXTRACT_TIMEOUT_FLOOR, TITLE_MAX, Settings
 from drafter.extract.worker import extract_page
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 from drafter.urls import host_of
@@ -42,9 +43,9 @@ def article_from(bookmark: Bookmark, fetched: FetchResult, extracted: Extracted 
         error = "no lead paragraph found"
     return replace(
         base,
-        title=extracted.title,
-        source=extracted.source,
-        lead=extracted.lead,
+        title=cap_title(strip_controls(extracted.title), TITLE_MAX) if extracted.title else None,
+        source=strip_controls(extracted.source) if extracted.source else None,
+        lead=strip_controls(extracted.lead) if extracted.lead else None,
         error=error,
         provenance=provenance,
     )
