@@ -28,6 +28,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # body cap, after decompression
 DEFAULT_MAX_REDIRECTS = 10
 DEFAULT_LEAD_MAX_JA = 200
 DEFAULT_LEAD_MAX_EN = 400
+EPISODE_MAX = 999_999  # the highest episode number: ASCII digits, nothing absurd
 TITLE_MAX = 300  # characters of a heading; a page's <title> can be megabytes
 DEFAULT_CACHE_DAYS = 7.0  # a cached page this young is used without asking its server again
 DEFAULT_RENDER = "auto"  # render in a browser only the pages whose static HTML gave no title/lead
@@ -130,7 +131,22 @@ def _check_value(key: str, value: object, default: object, where: str) -> object
         return float(value) if isinstance(default, float) else value
     if not isinstance(value, str):
         raise InputError(f"{where}: {key} must be a string, not {value!r}")
+    if key == "section" and not is_path_segment(value):
+        raise InputError(
+            f"{where}: section must be one folder name under content/ (no '/', '..' or "
+            f"control characters), not {value!r}"
+        )
     return value
+
+
+def is_path_segment(name: str) -> bool:
+    """One plain folder name: a section can never lead out of content/."""
+    return (
+        bool(name)
+        and name not in (".", "..")
+        and name.strip() == name
+        and not any(char in "/\\" or not char.isprintable() for char in name)
+    )
 
 
 def _read_file(path: Path) -> dict[str, object]:

@@ -55,6 +55,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "ascii": ("windows-1252",),
 }
 
+# Encodings browsers refuse to honour (the WHATWG Encoding Standard has no UTF-7, and maps
+# these ISO-2022/HZ variants to "replacement"): their ASCII bytes spell other characters, so
+# `+ADw-script+AD4-` would read as markup no other tool sees. Treated as an unknown label.
+REFUSED_CODECS = frozenset({"utf-7", "hz", "iso2022_kr"})
+
 _CHARSET_PARAM = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]+)""", re.I)
 _META_TAG = re.compile(rb"<meta\b[^>]*>", re.I)
 _ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b$(D")
@@ -68,9 +73,10 @@ def codecs_for(label: str | None) -> tuple[str, ...]:
     if key in _ALIASES:
         return _ALIASES[key]
     try:
-        return (codecs.lookup(key).name,)
+        name = codecs.lookup(key).name
     except LookupError:
         return ()
+    return () if name in REFUSED_CODECS else (name,)
 
 
 def header_charset(content_type: str | None) -> str | None:

@@ -54,11 +54,30 @@ def describe_os_error(exc: OSError) -> str:
         return "permission denied"
     if exc.errno == errno.ENOTDIR:
         return "a file is in the way where a folder should be"
+    if exc.errno == errno.ELOOP:
+        return "it is a symbolic link, which drafter does not follow"
     return exc.strerror or str(exc)
 
 
-def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
-    """Write `content` to `path` all at once. Without `replace`, an existing file is an error."""
+def read_no_follow(path: Path) -> bytes:
+    """A file's bytes, refusing (OSError ELOOP) when `path` itself is a symbolic link: a
+    link planted where a draft belongs must not carry another file into the site."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def refuse_symlink(path: Path, what: str) -> None:
+    """A WriteError when `path` is a symbolic link: drafter writes only where it looks."""
+    if path.is_symlink():
+        raise WriteError(f"{what} {path} is a symbolic link; drafter does not write through links")
+
+
+def write_atomic(
+    path: Path, content: str | bytes, *, replace: bool, mode: int | None = None
+) -> None:
+    """Write `content` to `path` all at once. Without `replace`, an existing file is an error.
+    `mode` defaults to the replaced file's, else 0666 less the umask."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     if path.is_dir():
         raise WriteError(f"cannot write {path}: a folder of that name is in the way")
@@ -69,7 +88,7 @@ def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> None:
     except OSError as exc:
         raise WriteError(f"cannot create {path.parent}: {describe_os_error(exc)}") from exc
     try:
-        temp = _write_temp(path.parent, data, _new_file_mode(path))
+        temp = _write_temp(path.parent, data, _new_file_mode(path) if mode is None else mode)
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {describe_os_error(exc)}") from exc
     try:

@@ -16,6 +16,7 @@ from drafter.config import CacheMode, Settings
 from drafter.draft.edits import comparable_url, insert_sections, section_urls
 from drafter.draft.episodes import (
     backup_draft,
+    check_episode_folder,
     covered_urls,
     episode_lock,
     episode_path,
@@ -39,7 +40,7 @@ from drafter.extract.parallel import (
 from drafter.fetch.cache import PageCache, cache_file
 from drafter.fetch.javascript import Renderer, wants_render
 from drafter.fetch.pages import Network, PageSource
-from drafter.files import write_atomic
+from drafter.files import describe_os_error, read_no_follow, write_atomic
 from drafter.models import Article, Bookmark
 
 if TYPE_CHECKING:
@@ -253,6 +254,8 @@ def draft_episode(
         if request.to_stdout
         else (request.out or episode_path(request.site, settings.section, request.number))
     )
+    if path is not None and request.out is None:
+        check_episode_folder(path)
     if request.add and (path is None or not path.is_file()):
         raise DraftMissingError(
             f"there is no draft at {path} to add to; write one first with drafter new"
@@ -314,10 +317,12 @@ def draft_episode(
 
 
 def read_draft(path: Path) -> str:
-    """The text of an existing draft, or a clear error."""
+    """The text of an existing draft (never through a symbolic link), or a clear error."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_no_follow(path).decode("utf-8")
+    except OSError as exc:
+        raise WriteError(f"cannot read the draft {path}: {describe_os_error(exc)}") from exc
+    except UnicodeDecodeError as exc:
         raise WriteError(f"cannot read the draft {path}: {exc}") from exc
 
 

@@ -163,6 +163,8 @@ def parse_chrome(data: bytes, name: str) -> Source:
         raise source_error(
             name, CHROME_LABEL, f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from exc
+    except RecursionError as exc:  # the parser recurses per level: no browser nests this deep
+        raise source_error(name, CHROME_LABEL, "nested too deeply to be a bookmarks file") from exc
     roots = document.get("roots") if isinstance(document, dict) else None
     if not isinstance(roots, dict):
         raise source_error(name, CHROME_LABEL, 'no "roots" object at the top')

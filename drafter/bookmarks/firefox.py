@@ -17,6 +17,11 @@ from pathlib import Path
 from drafter.bookmarks.common import Entry, Source, source_error, unix_time
 from drafter.bookmarks.labels import PLACES_LABEL as LABEL
 
+# Firefox keeps URLs under 64K characters and titles under 4K: one value over 1 MiB, or
+# 32 Mi characters in all, is a crafted file, refused before it takes the memory.
+VALUE_MAX = 1 << 20
+TOTAL_MAX = 32 << 20
+
 # moz_bookmarks.type
 _BOOKMARK = 1
 _FOLDER = 2
@@ -32,10 +37,9 @@ _ROOT_NAMES = {
 _TAGS_GUID = "tags________"
 
 _QUERY = """
-    SELECT b.id, b.type, b.parent, b.title, b.dateAdded, b.guid, p.url
+    SELECT b.id, b.type, b.parent, b.position, b.title, b.dateAdded, b.guid, p.url
     FROM moz_bookmarks AS b LEFT JOIN moz_places AS p ON p.id = b.fk
-    ORDER BY b.parent, b.position, b.id
-"""
+"""  # sorted in Python: an ORDER BY would compute every row's values before the first
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,36 @@ def _copy_database(data: bytes, path: Path | None, folder: Path) -> Path:
     return copy
 
 
+def _bounded_rows(connection: sqlite3.Connection, name: str) -> list[_Row]:
+    """Every bookmark row, refusing a file whose values add up to more than TOTAL_MAX."""
+    rows: list[tuple[int, int, _Row]] = []
+    total = 0
+    for id_, type_, parent, position, title, added, guid, url in connection.execute(_QUERY):
+        row = _Row(
+            int(id_),
+            int(type_ or 0),
+            int(parent or 0),
+            str(title or ""),
+            added,
+            str(guid or ""),
+            url if isinstance(url, str) else None,
+        )
+        total += len(row.title) + len(row.guid) + len(row.url or "")
+        if total > TOTAL_MAX:
+            raise source_error(name, LABEL, "more bookmark text than any browser profile holds")
+        rows.append((row.parent, position if isinstance(position, int) else 0, row))
+    rows.sort(key=lambda item: (item[0], item[1], item[2].id))  # Firefox's own order
+    return [row for _, _, row in rows]
+
+
 def _read_rows(database: Path, name: str) -> list[_Row]:
     try:
         connection = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise source_error(name, LABEL, f"cannot open the copy ({exc})") from exc
+    # A crafted file can compute values (generated columns) far bigger than itself: no
+    # value may exceed what Firefox ever stores, nor all of them together a sane total.
+    connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, VALUE_MAX)
     try:
         tables = {
             row[0]
@@ -82,18 +111,9 @@ def _read_rows(database: Path, name: str) -> list[_Row]:
                 raise source_error(
                     name, "SQLite database", f"not a Firefox places.sqlite (no {table} table)"
                 )
-        return [
-            _Row(
-                int(id_),
-                int(type_ or 0),
-                int(parent or 0),
-                str(title or ""),
-                added,
-                str(guid or ""),
-                url if isinstance(url, str) else None,
-            )
-            for id_, type_, parent, title, added, guid, url in connection.execute(_QUERY)
-        ]
+        return _bounded_rows(connection, name)
+    except sqlite3.DataError as exc:
+        raise source_error(name, LABEL, f"a value is larger than Firefox keeps ({exc})") from exc
     except sqlite3.DatabaseError as exc:
         raise source_error(name, LABEL, f"cannot read it as SQLite ({exc})") from exc
     finally:

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from drafter import __version__
+from drafter.cleantext import strip_controls
 from drafter.cli.cache_commands import (
     OfflineOption,
     RefreshOption,
@@ -83,11 +84,23 @@ def _episode_number(number: str | None, next_: bool, sources: list[str], site: P
         return next_number(root, load_settings(root)[0].section)
     if number is None:
         raise typer.BadParameter("give the episode NUMBER, or --next", param_hint="NUMBER")
-    if not number.isdigit() or int(number) < 1:
+    return _checked_number(number)
+
+
+def _checked_number(text: str) -> int:
+    """NUMBER as typed: ASCII digits, 1 to EPISODE_MAX, else a usage error (never a
+    ValueError from int())."""
+    from drafter.config import EPISODE_MAX
+    from drafter.draft.episodes import parse_episode_number
+
+    number = parse_episode_number(text)
+    if number is None:
+        shown = strip_controls(text if len(text) <= 20 else text[:20] + "…")
         raise typer.BadParameter(
-            f"'{number}' is not an episode number (a positive integer)", param_hint="NUMBER"
+            f"'{shown}' is not an episode number (1 to {EPISODE_MAX}, in digits 0-9)",
+            param_hint="NUMBER",
         )
-    return int(number)
+    return number
 
 
 def _fetch_flags(
@@ -203,7 +216,7 @@ def new(
 
 @app.command()
 def add(
-    number: Annotated[int, typer.Argument(min=1, help="The episode whose draft to add to.")],
+    number: Annotated[str, typer.Argument(help="The episode whose draft to add to.")],
     sources: Annotated[
         list[str] | None,
         typer.Argument(
@@ -233,7 +246,7 @@ def add(
     """Append articles not yet in episode NUMBER's draft; every other byte stays as it is."""
     run_draft(
         command="add",
-        number=number,
+        number=_checked_number(number),
         sources=list(sources or []),
         site=site,
         config=config,

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from drafter.cleantext import strip_controls
 from drafter.draft.skeletons import fill_archetype, yaml_string
@@ -108,15 +109,18 @@ def iso_seconds(moment: datetime) -> str:
 
 @functools.lru_cache(maxsize=8)
 def build_environment(site_templates: Path | None = None) -> jinja2.Environment:
-    """Site's own templates first, then the built-in ones; a typo is an error, not a blank."""
+    """Site's own templates first, then the built-in ones; a typo is an error, not a blank.
+
+    Sandboxed: a template in a site's repository is text, and must not reach Python
+    (`lipsum.__globals__`, `__class__.__mro__`) through Jinja's attribute access."""
     loaders: list[jinja2.BaseLoader] = []
     if site_templates is not None:
         loaders.append(jinja2.FileSystemLoader(site_templates))
     loaders.append(jinja2.FileSystemLoader(builtin_templates_dir()))
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # noqa: S701 - the output is Markdown; fields are escaped by filters
+        autoescape=False,  # the output is Markdown; fields are escaped by filters
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

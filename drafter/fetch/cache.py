@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
@@ -34,6 +35,7 @@ import platformdirs
 
 from drafter import __version__
 from drafter.models import Extracted, FetchResult
+from drafter.urls import redact_url
 
 # Bump when extraction changes what it returns for the same page. The fingerprint of the
 # extraction modules' source is mixed in as well, so a development checkout never reuses
@@ -139,6 +141,33 @@ class CacheInfo:
     size: int  # bytes on disk, write-ahead log included
 
 
+def cache_key(url: str) -> str:
+    """The key a page is stored under: the bookmark's URL without its credentials, so the
+    file never holds a password (two bookmarks differing only in one share an entry)."""
+    return redact_url(url)
+
+
+# Headers that carry a session: never written to disk.
+_PRIVATE_HEADERS = frozenset({"set-cookie", "set-cookie2", "cookie", "authorization"})
+
+
+def storable_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """The response headers worth keeping, without cookies or credentials."""
+    return {name: value for name, value in headers.items() if name.lower() not in _PRIVATE_HEADERS}
+
+
+def _private_file(path: Path) -> None:
+    """Make the cache's folder 0700 and its file 0600 before SQLite opens it: it holds
+    pages fetched with the host's credentials."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.parent.stat().st_mode & 0o077:
+        path.parent.chmod(0o700)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
+
+
 def body_digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
@@ -149,7 +178,7 @@ def extraction_key(
     """Everything extraction's result depends on, hashed: the bytes, the URL, the charset."""
     parts = {
         "digest": digest,
-        "url": page.final_url or page.url,
+        "url": redact_url(page.final_url or page.url),
         "content_type": page.headers.get("content-type", ""),
         "extractor": fingerprint,
         "lead_max": list(lead_max),
@@ -167,7 +196,7 @@ class PageCache:
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(self.path)
             db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             try:
                 db.execute("PRAGMA journal_mode=WAL")
@@ -210,7 +239,8 @@ class PageCache:
         )
 
         def read(db: sqlite3.Connection) -> CachedPage | None:
-            row = db.execute(f"SELECT {columns} FROM pages WHERE url = ?", (url,)).fetchone()  # noqa: S608
+            key = cache_key(url)
+            row = db.execute(f"SELECT {columns} FROM pages WHERE url = ?", (key,)).fetchone()  # noqa: S608
             if row is None:
                 return None
             body = bytes(row[6]) if with_body else None
@@ -223,12 +253,12 @@ class PageCache:
         if fetched.body is None:
             return False
         row = (
-            url,
-            fetched.final_url or fetched.url,
+            cache_key(url),
+            redact_url(fetched.final_url or fetched.url),
             fetched.status or 200,
             time.time(),
             digest,
-            json.dumps(fetched.headers),
+            json.dumps(storable_headers(fetched.headers)),
             fetched.body,
         )
 
@@ -241,7 +271,7 @@ class PageCache:
 
     def revalidated(self, page: CachedPage, headers: Mapping[str, str]) -> CachedPage:
         """The server said 304: the stored copy is current again, with its updated headers."""
-        merged = {**page.headers, **_refreshable(headers)}
+        merged = storable_headers({**page.headers, **_refreshable(headers)})
         now = time.time()
 
         def write(db: sqlite3.Connection) -> None:
