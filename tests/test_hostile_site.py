@@ -64,10 +64,14 @@ def test_a_template_cannot_reach_python(site: Path, week: Path, escape: str) -> 
     assert not draft_path(site).exists()
 
 
-@pytest.mark.parametrize("section", ["../../escaped", "/tmp/abs", "a/b", "..", ".", "", "x\n"])
+@pytest.mark.parametrize(
+    "section", ["../../escaped", "ABSOLUTE", "a/b", "a\\b", "..", ".", "", "x\n"]
+)
 def test_section_is_one_plain_folder_name(
     site: Path, week: Path, tmp_path: Path, section: str
 ) -> None:
+    if section == "ABSOLUTE":
+        section = str(tmp_path / "escaped")
     (site / "drafter.toml").write_text(f"section = {section!r}\n".replace("'", '"'), "utf-8")
     result = run_drafter("new", "28", "week.txt", cwd=site)
     no_traceback(result)
