@@ -108,3 +108,13 @@ def test_header_charset_and_aliases() -> None:
     assert codecs_for("EUC-JP") == ("euc_jp", "euc_jis_2004")
     assert codecs_for("iso-8859-1") == ("windows-1252",)
     assert codecs_for("bogus-charset") == ()
+
+
+@pytest.mark.parametrize(
+    "label", ["utf-7", "UTF7", "unicode-1-1-utf-7", "hz-gb-2312", "iso-2022-kr"]
+)
+def test_labels_browsers_refuse_are_unknown(label: str) -> None:
+    assert codecs_for(label) == ()
+    body = b"<html><head><title>a +ADw-b+AD4- c</title></head></html>"
+    text, charset, _ = decode_html(body, f"text/html; charset={label}")
+    assert "+ADw-b+AD4-" in text and charset != "utf-7"
