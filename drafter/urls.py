@@ -63,7 +63,8 @@ TRACKING_PARAMS = frozenset(
         *(f"itm_{name}" for name in ("source", "medium", "campaign", "content", "term")),
     }
 )
-# Query parameters that carry a secret: never printed, stored or written into a draft.
+# Query parameters that carry a secret: never printed, stored or written into a draft. Names
+# a site may also use for content (`session=12` of a conference) are left out on purpose.
 SECRET_PARAMS = frozenset(
     {
         "access_token",
@@ -71,7 +72,6 @@ SECRET_PARAMS = frozenset(
         "id_token",
         "auth_token",
         "token",
-        "auth",
         "api_key",
         "apikey",
         "api-key",
@@ -82,7 +82,6 @@ SECRET_PARAMS = frozenset(
         "client_secret",
         "sig",
         "signature",
-        "session",
         "sessionid",
         "session_id",
         "x-amz-credential",
