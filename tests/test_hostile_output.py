@@ -67,6 +67,18 @@ def test_a_pages_escape_sequences_never_reach_the_terminal_with_v(
         assert sequence not in shown, repr(sequence)
 
 
+def test_a_url_that_looks_like_markup_does_not_break_the_bar(
+    server: LocalServer, site: Path
+) -> None:
+    server.routes["/a[/x]"] = server.routes["/a%5B/x%5D"] = page(GOOD_PAGE)
+    (site / "week.txt").write_text(server.url("/a[/x]") + "\n", encoding="utf-8")
+    child = spawn(site, "new", "28", "week.txt")  # the bar shows each URL as it is done
+    shown = terminal_output(child)
+    assert "Traceback" not in shown and "MarkupError" not in shown, shown
+    assert child.exitstatus == 0, shown
+    assert draft_path(site).exists()
+
+
 def test_paste_mode_echoes_no_escape_sequence_and_no_password(
     server: LocalServer, site: Path
 ) -> None:

@@ -130,7 +130,7 @@ class Progress:
                 TextColumn("fetching"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),  # a URL may hold "[/x]"
                 console=Console(stderr=True),
                 transient=True,
             )
