@@ -103,3 +103,23 @@ def render_warning(articles: list[Article]) -> str | None:
         return None
     plural = "s" if len(reasons) != 1 else ""
     return f"warning: rendering was unavailable for {len(reasons)} article{plural}: {reasons[0]}"
+
+
+def retry_json(articles: list[Article], retried: list[str]) -> list[dict[str, str | None]]:
+    """`failed_again` of drafter add's --json: the marked articles that still fail, and why."""
+    again = set(retried)
+    failed = [article for article in articles if not article.ok and article.url in again]
+    return [{"url": redact_url(article.url), "error": article.error} for article in failed]
+
+
+def retry_lines(filled_in: list[str], failed_again: list[Article]) -> list[str]:
+    """drafter add's summary of the marked articles it fetched again."""
+    lines = []
+    if filled_in or failed_again:
+        lines.append(
+            f"filled in {len(filled_in)} of the {len(filled_in) + len(failed_again)} "
+            "articles marked as failed"
+        )
+    lines += [f"  filled in: {redact_url(url)}" for url in filled_in]
+    lines += [f"  failed again: {redact_url(a.url)} — {a.error}" for a in failed_again]
+    return lines
