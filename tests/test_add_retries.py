@@ -49,8 +49,9 @@ def draft_with_two_failures(server: LocalServer, site: Path) -> tuple[Path, list
     a_notes = "* 面白そう\n"
     assert text.count(a_notes) == 1
     edited = (
-        text.replace('title: "#28 Coming Soon"', 'title: "#28 障害の週"')
-        .replace(a_notes, "* 面白そう\n  - サイトが落ちていた、後で読む\n* 二つ目のメモ\n")
+        text.replace('title: "#28 Coming Soon"', 'title: "#28 障害の週"').replace(
+            a_notes, "* 面白そう\n  - サイトが落ちていた、後で読む\n* 二つ目のメモ\n"
+        )
         + "\n\n# 感想\n\nまとめ。"
     )
     draft.write_bytes(edited.encode("utf-8"))

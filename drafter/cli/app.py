@@ -20,6 +20,7 @@ from drafter.cli.cache_commands import (
     cache_app,
     cache_mode,
 )
+from drafter.cli.check_command import check
 from drafter.cli.options import (
     ArchiveOption,
     BrowserOption,
@@ -54,6 +55,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(cache_app, name="cache")
+app.command("check")(check)
 
 
 def _version(value: bool) -> None:
