@@ -115,7 +115,9 @@ def body_findings(text: str) -> list[Finding]:
 
     for number, line in body_lines(text):
         if FAILURE_MARKER in line:
-            found.append(Finding(number, "failure_mark", one_line(line.lstrip("> "))))
+            reason = line[line.index(FAILURE_MARKER) + len(FAILURE_MARKER) :].lstrip(": ")
+            message = f"drafter's failure mark is still here: {one_line(reason) or '(no reason)'}"
+            found.append(Finding(number, "failure_mark", message))
         if _BULLET_EMPTY.match(line):
             found.append(Finding(number, "empty_bullet", "the bullet is empty"))
         if match := _QUOTE.match(line):
