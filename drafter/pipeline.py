@@ -258,7 +258,9 @@ def draft_episode(
     """Fetch, extract and render every bookmark, then write the draft (or return it).
 
     With `request.add`, only the articles not yet in the existing draft are fetched, and
-    their sections are inserted after its last section; no other byte of it changes."""
+    their sections are inserted after its last section; the articles it still marks as
+    failed are fetched again and, when they read, their marks filled in (draft.refill); no
+    other byte of it changes."""
     settings = request.settings
     path = (
         None
