@@ -152,6 +152,12 @@ def test_add_latest_retries_the_latest_draft_without_reading_stdin(
     assert FAILURE_MARKER not in draft.read_text(encoding="utf-8")
     assert earlier.read_text(encoding="utf-8").count(FAILURE_MARKER) == 1
 
+    # With a SOURCE, --latest adds it as `add 28 SOURCE` would.
+    pasted = server.url("/pasted")
+    added = run_drafter("add", "--latest", pasted, cwd=site)
+    assert added.returncode == 0, added.stderr
+    assert f"## [Headline pasted（Wire）]({pasted})" in draft.read_text(encoding="utf-8")
+
 
 def test_add_needs_a_number_or_latest(site: Path) -> None:
     missing = run_drafter("add", cwd=site, stdin=b"")
