@@ -253,12 +253,11 @@ def add(
     """Append articles not yet in episode NUMBER's draft and fill in the ones marked as
     failed; every other byte stays as it is."""
     source_list = list(sources or [])
-    out: Path | None = None
     try:
         if latest:
             if number is not None:
                 source_list.insert(0, number)  # `add --latest URL`: the first word was a source
-            episode, out = _latest_episode(site, config)
+            episode = _latest_episode(site, config)
         else:
             episode = _episode_number(number, False, source_list, site, other="--latest")
     except DrafterError as exc:
@@ -271,7 +270,6 @@ def add(
         config=config,
         flags=_fetch_flags(concurrency, per_host, timeout, render, browser),
         request_args={
-            "out": out,
             "template": template,
             "allow_repeats": allow_repeats,
             "cache": cache_mode(refresh, offline),
@@ -287,8 +285,8 @@ def add(
     )
 
 
-def _latest_episode(site: Path | None, config: Path | None) -> tuple[int, Path]:
-    """The highest episode number in the site, and its page."""
+def _latest_episode(site: Path | None, config: Path | None) -> int:
+    """The highest episode number in the site (its draft is content/<section>/N/index.md)."""
     from drafter.draft.episodes import episode_pages
     from drafter.errors import DraftMissingError
 
@@ -297,8 +295,7 @@ def _latest_episode(site: Path | None, config: Path | None) -> tuple[int, Path]:
     pages = episode_pages(root, section)
     if not pages:
         raise DraftMissingError(f"--latest: there is no episode in {root / 'content' / section}")
-    number = max(pages)
-    return number, pages[number]
+    return max(pages)
 
 
 @app.command("next")
