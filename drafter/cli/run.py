@@ -388,9 +388,12 @@ def finish(
         say(f"{what}: every bookmark was left out")
         raise typer.Exit(EXIT_OK if command == "add" else EXIT_FAILED)
     if not quiet:
-        for line in summary_lines(report.articles, report.path):
+        # add: the new articles' summary, then the retried ones' (each listed once).
+        new = [article for article in report.articles if article.url not in report.retried]
+        for line in summary_lines(new, report.path) if new else []:
             say(line)
-        for line in retry_lines(report.filled_in, report.failed_again):
+        where = None if new else report.path
+        for line in retry_lines(report.filled_in, report.failed_again, where):
             say(line)
     if archive and source.text_file is not None:
         archive_drafted(source, report, number)
