@@ -47,6 +47,9 @@ class LockedError(DrafterError):
 
 
 class NothingFetchedError(DrafterError):
-    def __init__(self, message: str, articles: Sequence[Article] = ()) -> None:
+    def __init__(
+        self, message: str, articles: Sequence[Article] = (), retried: Sequence[str] = ()
+    ) -> None:
         super().__init__(message)
         self.articles = list(articles)
+        self.retried = list(retried)  # drafter add: the marked articles fetched again

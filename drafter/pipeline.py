@@ -21,6 +21,7 @@ from drafter.draft.episodes import (
     episode_lock,
     episode_path,
 )
+from drafter.draft.refill import failed_sections, fill_in
 from drafter.draft.render import Episode, render_episode, render_sections
 from drafter.draft.skeletons import load_archetype
 from drafter.errors import (
@@ -81,6 +82,14 @@ class DraftReport:
     backup: Path | None = None
     # Bookmarks left out, with why: already in this draft, or covered by another episode.
     left_out: list[tuple[Bookmark, str]] = field(default_factory=list)
+    # add: the still-marked failed articles fetched again (normalised URLs), and of those
+    # the ones whose section was filled in.
+    retried: list[str] = field(default_factory=list)
+    filled_in: list[str] = field(default_factory=list)
+
+    @property
+    def failed_again(self) -> list[Article]:
+        return [article for article in self.failed if article.url in self.retried]
 
     @property
     def failed(self) -> list[Article]:
@@ -211,11 +220,13 @@ def _templates(request: DraftRequest) -> tuple[Path | None, Path | None]:
 def _keep_filter(
     request: DraftRequest, path: Path | None, report: DraftReport
 ) -> Callable[[Bookmark], bool]:
-    """Which bookmarks to draft: not already in this draft (add), not in another episode."""
+    """Which bookmarks to draft: not already in this draft (add), not in another episode;
+    with add, the articles to fetch again always."""
     settings = request.settings
     present: set[str] = set()
     if request.add and path is not None:
         present = set(section_urls(read_draft(path)))
+    retrying = set(report.retried)
     covered = (
         {}
         if request.allow_repeats
@@ -223,6 +234,8 @@ def _keep_filter(
     )
 
     def keep(bookmark: Bookmark) -> bool:
+        if bookmark.url in retrying:
+            return True
         compared = comparable_url(bookmark.url)  # as the draft wrote it: without a password
         if compared in present:
             report.left_out.append((bookmark, "already in this draft"))
@@ -247,7 +260,9 @@ def draft_episode(
     """Fetch, extract and render every bookmark, then write the draft (or return it).
 
     With `request.add`, only the articles not yet in the existing draft are fetched, and
-    their sections are inserted after its last section; no other byte of it changes."""
+    their sections are inserted after its last section; the articles it still marks as
+    failed are fetched again and, when they read, their marks filled in (draft.refill); no
+    other byte of it changes."""
     settings = request.settings
     path = (
         None
@@ -271,10 +286,14 @@ def draft_episode(
     report = DraftReport(number=request.number, path=path)
 
     with episode_lock(request.site, settings.section, request.number) if path else nullcontext():
+        bookmarks = request.bookmarks
+        if request.add and path is not None:
+            report.retried = list(dict.fromkeys(s.url for s in failed_sections(read_draft(path))))
+            bookmarks = _with_retries(report.retried, bookmarks)
         keep = _keep_filter(request, path, report)
         report.articles = asyncio.run(
             collect_articles(
-                request.bookmarks,
+                bookmarks,
                 settings,
                 on_article=on_article,
                 transport=transport,
@@ -287,16 +306,22 @@ def draft_episode(
                 return report  # nothing new: the draft stays exactly as it was
             raise InputError("no usable URL to draft")
         if not any(article.ok for article in report.articles):
+            what = "so the draft was not changed" if request.add else "so no draft was written"
             raise NothingFetchedError(
-                "every article failed, so no draft was written", articles=report.articles
+                f"every article failed, {what}", report.articles, report.retried
             )
         if request.add and path is not None:
             current = read_draft(path)  # again: the host may have saved while we fetched
-            sections = render_sections(
-                report.articles, template=template, site_templates=site_templates
+            retried = set(report.retried)
+            report.markdown, report.filled_in = fill_in(
+                current, {a.url: a for a in report.articles if a.url in retried}
             )
-            report.markdown = insert_sections(current, sections)
-            write_atomic(path, report.markdown, replace=True)
+            new = [article for article in report.articles if article.url not in retried]
+            if new:
+                sections = render_sections(new, template=template, site_templates=site_templates)
+                report.markdown = insert_sections(report.markdown, sections)
+            if report.markdown != current:
+                write_atomic(path, report.markdown, replace=True)
             return report
         report.markdown = render_episode(
             Episode(request.number, title, date, report.articles),
@@ -314,6 +339,22 @@ def draft_episode(
             report.backup = backup_draft(request.site, path, request.number, datetime.now())
         write_atomic(path, report.markdown, replace=request.force)
     return report
+
+
+def _with_retries(retried: list[str], bookmarks: BookmarkSource) -> BookmarkSource:
+    """The failed articles to fetch again first, then the new bookmarks (still a list when
+    they are one, so the worker pool is sized to the pages)."""
+    again = [Bookmark(url=url) for url in retried]
+    if isinstance(bookmarks, Sequence):
+        return [*again, *bookmarks]
+
+    async def chained() -> AsyncIterator[Bookmark]:
+        for bookmark in again:
+            yield bookmark
+        async for bookmark in bookmarks:
+            yield bookmark
+
+    return chained()
 
 
 def read_draft(path: Path) -> str:

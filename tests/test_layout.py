@@ -10,9 +10,10 @@ from pathlib import Path
 from tests.conftest import REPO
 
 PACKAGE = REPO / "drafter"
-# cli → pipeline → bookmarks / fetch / draft → extract → shared (the top-level modules).
+# cli → pipeline, check → bookmarks / fetch / draft → extract → shared (the top-level modules).
 STAGE_RANK = {
-    "main": 5, "cli": 4, "pipeline": 3, "bookmarks": 2, "fetch": 2, "draft": 2, "extract": 1,
+    "main": 5, "cli": 4, "pipeline": 3, "check": 3,
+    "bookmarks": 2, "fetch": 2, "draft": 2, "extract": 1,
 }  # fmt: skip
 STAGES = ("cli", "bookmarks", "fetch", "extract", "draft")
 

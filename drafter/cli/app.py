@@ -21,6 +21,7 @@ from drafter.cli.cache_commands import (
     cache_app,
     cache_mode,
 )
+from drafter.cli.check_command import check
 from drafter.cli.options import (
     ArchiveOption,
     BrowserOption,
@@ -55,6 +56,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(cache_app, name="cache")
+app.command("check")(check)
 
 
 def _version(value: bool) -> None:
@@ -72,8 +74,15 @@ def _main(
     """Turn a week of bookmarked articles into a draft podcast episode page for Hugo."""
 
 
-def _episode_number(number: str | None, next_: bool, sources: list[str], site: Path | None) -> int:
-    """NUMBER, or with --next the number after the site's highest episode."""
+def _episode_number(
+    number: str | None,
+    next_: bool,
+    sources: list[str],
+    site: Path | None,
+    other: str = "--next",
+) -> int:
+    """NUMBER, or with --next the number after the site's highest episode; `other` names
+    the option that may stand for NUMBER, for the error."""
     if next_:
         if number is not None:
             sources.insert(0, number)  # `new --next FILE`: the first word was the source
@@ -83,7 +92,7 @@ def _episode_number(number: str | None, next_: bool, sources: list[str], site: P
         root = site_root(site)
         return next_number(root, load_settings(root)[0].section)
     if number is None:
-        raise typer.BadParameter("give the episode NUMBER, or --next", param_hint="NUMBER")
+        raise typer.BadParameter(f"give the episode NUMBER, or {other}", param_hint="NUMBER")
     return _checked_number(number)
 
 
@@ -216,14 +225,25 @@ def new(
 
 @app.command()
 def add(
-    number: Annotated[str, typer.Argument(help="The episode whose draft to add to.")],
+    number: Annotated[
+        str | None,
+        typer.Argument(help="The episode whose draft to add to (or use --latest)."),
+    ] = None,
     sources: Annotated[
         list[str] | None,
         typer.Argument(
             metavar="[SOURCE]...",
-            help="Article URLs, bookmark files, or -. None: paste at a terminal, else stdin.",
+            help="Article URLs, bookmark files, or -. None: paste at a terminal, else stdin "
+            "(with --latest: only retry).",
         ),
     ] = None,
+    latest: Annotated[
+        bool,
+        typer.Option(
+            "--latest",
+            help="The highest existing episode; without SOURCE, only retry its failed articles.",
+        ),
+    ] = False,
     site: SiteOption = None,
     template: TemplateOption = None,
     config: ConfigOption = None,
@@ -243,11 +263,22 @@ def add(
     refresh: RefreshOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    """Append articles not yet in episode NUMBER's draft; every other byte stays as it is."""
+    """Append articles not yet in episode NUMBER's draft and fill in the ones marked as
+    failed; every other byte stays as it is."""
+    source_list = list(sources or [])
+    try:
+        if latest:
+            if number is not None:
+                source_list.insert(0, number)  # `add --latest URL`: the first word was a source
+            episode = _latest_episode(site, config)
+        else:
+            episode = _episode_number(number, False, source_list, site, other="--latest")
+    except DrafterError as exc:
+        fail(exc)
     run_draft(
         command="add",
-        number=_checked_number(number),
-        sources=list(sources or []),
+        number=episode,
+        sources=source_list,
         site=site,
         config=config,
         flags=_fetch_flags(concurrency, per_host, timeout, render, browser),
@@ -263,7 +294,21 @@ def add(
         since=since,
         archive=archive,
         edit=edit,
+        retry_only=latest and not source_list,
     )
+
+
+def _latest_episode(site: Path | None, config: Path | None) -> int:
+    """The highest episode number in the site (its draft is content/<section>/N/index.md)."""
+    from drafter.draft.episodes import episode_pages
+    from drafter.errors import DraftMissingError
+
+    root = site_root(site)
+    section = load_run_settings(root, config, {})[0].section
+    pages = episode_pages(root, section)
+    if not pages:
+        raise DraftMissingError(f"--latest: there is no episode in {root / 'content' / section}")
+    return max(pages)
 
 
 @app.command("next")

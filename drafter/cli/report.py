@@ -104,3 +104,27 @@ def render_warning(articles: list[Article]) -> str | None:
         return None
     plural = "s" if len(reasons) != 1 else ""
     return f"warning: rendering was unavailable for {len(reasons)} article{plural}: {reasons[0]}"
+
+
+def retry_json(articles: list[Article], retried: list[str]) -> list[dict[str, str | None]]:
+    """`failed_again` of drafter add's --json: the marked articles that still fail, and why."""
+    again = set(retried)
+    failed = [article for article in articles if not article.ok and article.url in again]
+    return [{"url": redact_url(article.url), "error": article.error} for article in failed]
+
+
+def retry_lines(
+    filled_in: list[str], failed_again: list[Article], path: Path | None = None
+) -> list[str]:
+    """drafter add's summary of the marked articles it fetched again (`path` when no other
+    line said where the draft is)."""
+    lines = []
+    if filled_in or failed_again:
+        where = f" → {path}" if path is not None else ""
+        lines.append(
+            f"filled in {len(filled_in)} of the {len(filled_in) + len(failed_again)} "
+            f"articles marked as failed{where}"
+        )
+    lines += [f"  filled in: {redact_url(url)}" for url in filled_in]
+    lines += [f"  failed again: {redact_url(a.url)} — {a.error}" for a in failed_again]
+    return lines

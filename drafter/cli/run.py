@@ -62,8 +62,12 @@ def read_sources(
     folder: str | None,
     since: str | None,
     urls_are_articles: bool,
+    adding: bool = False,
 ) -> Source:
-    """Every SOURCE (files, -, URLs; none: stdin or interactive paste) as one bookmark list."""
+    """Every SOURCE (files, -, URLs; none: stdin or interactive paste) as one bookmark list.
+
+    `adding` (drafter add, which also retries the draft's failed articles): no usable URL is
+    not an error."""
     from drafter.bookmarks.sources import read_one_source
     from drafter.bookmarks.text import ParsedBookmarks
 
@@ -95,11 +99,31 @@ def read_sources(
             if bookmark.url not in seen:
                 seen.add(bookmark.url)
                 merged.append(bookmark)
-    if not merged:
+    if not merged and not adding:
         names = ", ".join("standard input" if s == "-" else s for s in sources or ["-"])
         raise InputError(f"no usable URL in {names}")
     parsed = ParsedBookmarks(merged, skipped)
     return Source(merged, parsed=parsed, text_file=text_file, snapshot=snapshot)
+
+
+def _command_sources(
+    command: str,
+    sources: list[str],
+    settings: Settings,
+    folder: str | None,
+    since: str | None,
+    retry_only: bool,
+) -> Source:
+    """The bookmarks of `new` or `add`; none for `add --latest` without SOURCE, which
+    only retries the draft's failed articles and never reads standard input."""
+    if retry_only:
+        from drafter.bookmarks.text import ParsedBookmarks
+
+        return Source([], parsed=ParsedBookmarks([], []))
+    adding = command == "add"
+    return read_sources(
+        sources, settings, folder=folder, since=since, urls_are_articles=adding, adding=adding
+    )
 
 
 def _fetch_source(url: str, settings: Settings) -> bytes | None:
@@ -230,11 +254,11 @@ def run_draft(
     archive: bool,
     edit: bool,
     date_text: str | None = None,
+    retry_only: bool = False,
 ) -> NoReturn:
     """What `new` and `add` share: read, draft, report, exit with the documented code."""
     signal.signal(signal.SIGTERM, raise_interrupt)
     show_cache_warnings()
-    from drafter.cli.report import render_warning, report_json, summary_lines
     from drafter.pipeline import DraftRequest, draft_episode, parse_date
 
     progress: Progress | None = None
@@ -244,9 +268,7 @@ def run_draft(
         root = site_root(site)
         settings, _origins = load_run_settings(root, config, flags)
         check_render(settings)
-        source = read_sources(
-            sources, settings, folder=folder, since=since, urls_are_articles=command == "add"
-        )
+        source = _command_sources(command, sources, settings, folder, since, retry_only)
         if date_text is not None:
             request_args["date"] = parse_date(date_text, settings.timezone)
         if archive and source.text_file is None:
@@ -269,14 +291,7 @@ def run_draft(
     except NothingFetchedError as exc:
         if progress:
             progress.stop()
-        if warning := render_warning(exc.articles):
-            say(warning)
-        if not quiet:
-            for line in summary_lines(exc.articles, None)[1:]:
-                say(line)
-        if as_json:
-            print(json.dumps(report_json(number, None, exc.articles), ensure_ascii=False, indent=2))
-        fail(exc)
+        nothing_fetched(exc, command, number, quiet=quiet, as_json=as_json)
     except DrafterError as exc:
         if progress:
             progress.stop()
@@ -292,6 +307,25 @@ def run_draft(
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
     finish(command, number, source, request.to_stdout, report, as_json, quiet, archive, edit)
+
+
+def nothing_fetched(
+    exc: NothingFetchedError, command: str, number: int, *, quiet: bool, as_json: bool
+) -> NoReturn:
+    """Every article failed: say which and why, then exit 1 (nothing was written)."""
+    from drafter.cli.report import render_warning, report_json, retry_json, summary_lines
+
+    if warning := render_warning(exc.articles):
+        say(warning)
+    if not quiet:
+        for line in summary_lines(exc.articles, None)[1:]:
+            say(line)
+    if as_json:
+        data = report_json(number, None, exc.articles)
+        if command == "add":
+            data.update(filled_in=[], failed_again=retry_json(exc.articles, exc.retried))
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    fail(exc)
 
 
 def draft_target(request: DraftRequest) -> Path | None:
@@ -323,7 +357,13 @@ def finish(
     edit: bool,
 ) -> NoReturn:
     """Print the draft or report, the summary; archive and edit; exit with the right code."""
-    from drafter.cli.report import render_warning, report_json, summary_lines
+    from drafter.cli.report import (
+        render_warning,
+        report_json,
+        retry_json,
+        retry_lines,
+        summary_lines,
+    )
     from drafter.urls import redact_url
 
     for bookmark, reason in report.left_out:
@@ -337,17 +377,28 @@ def finish(
             number, report.path, report.articles, backup=report.backup, skipped=skipped
         )
         data["left_out"] = [{"url": redact_url(b.url), "reason": why} for b, why in report.left_out]
+        if command == "add":
+            data["filled_in"] = [redact_url(url) for url in report.filled_in]
+            data["failed_again"] = retry_json(report.failed, report.retried)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     if report.backup is not None:
         say(f"the previous draft is kept at {report.backup}")
     if warning := render_warning(report.articles):
         say(warning)
     if not report.articles:
+        if command == "add" and not report.left_out:
+            say("nothing to add: no new URL, and no article in the draft is marked as failed")
+            raise typer.Exit(EXIT_OK)
         what = "nothing new to add" if command == "add" else "nothing to draft"
         say(f"{what}: every bookmark was left out")
         raise typer.Exit(EXIT_OK if command == "add" else EXIT_FAILED)
     if not quiet:
-        for line in summary_lines(report.articles, report.path):
+        # add: the new articles' summary, then the retried ones' (each listed once).
+        new = [article for article in report.articles if article.url not in report.retried]
+        for line in summary_lines(new, report.path) if new else []:
+            say(line)
+        where = None if new else report.path
+        for line in retry_lines(report.filled_in, report.failed_again, where):
             say(line)
     if archive and source.text_file is not None:
         archive_drafted(source, report, number)

@@ -1,0 +1,88 @@
+"""`drafter check [NUMBER]`: list what would embarrass the host once the episode is out.
+
+One line per finding on standard output, `path:LINE: message` (editors and CI read that
+form), or the same findings as --json; exit 0 when there are none, 1 when there are some,
+2 for a usage error. Imports nothing heavy at module level, as the rest of the CLI.
+"""
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from drafter.cli.options import ConfigOption, JsonOption, SiteOption, TimeoutOption
+from drafter.cli.run import EXIT_INTERRUPTED, fail, load_run_settings, say, site_root
+from drafter.errors import DrafterError, InputError
+
+EXIT_FOUND = 1
+
+
+def _shown(path: Path) -> str:
+    """The page's path as the host would type it: relative to here when it is below."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def check(
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            min=1, metavar="[NUMBER]", help="The episode to check. Default: the latest one."
+        ),
+    ] = None,
+    site: SiteOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Do not fetch the page's links to see they answer.")
+    ] = False,
+    hugo: Annotated[
+        bool,
+        typer.Option(
+            "--hugo", help="Also build the site with hugo on PATH, in a temporary folder."
+        ),
+    ] = False,
+    timeout: TimeoutOption = None,
+) -> None:
+    """Check an episode page before publishing: placeholder title, front matter, failure
+    marks, empty bullets and quotes, dead or moved links, repeats, Hugo's errors."""
+    from drafter.check import CheckRequest, check_episode
+
+    try:
+        hugo_path = shutil.which("hugo") if hugo else None
+        if hugo and hugo_path is None:
+            raise InputError("--hugo: there is no hugo on PATH")
+        root = site_root(site)
+        settings, _ = load_run_settings(root, config, {"timeout": timeout})
+        request = CheckRequest(root, settings, number, links=not offline, hugo=hugo_path)
+        report = check_episode(request)
+    except DrafterError as exc:
+        fail(exc)
+    except KeyboardInterrupt:
+        say("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    shown = _shown(report.path)
+    if as_json:
+        data = {
+            "episode": report.number,
+            "path": str(report.path),
+            "findings": [
+                {"line": f.line, "kind": f.kind, "message": f.message} for f in report.findings
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            print(f"{shown}:{finding.line}: {finding.message}")
+    sys.stdout.flush()
+    count = len(report.findings)
+    if not count:
+        say(f"episode {report.number}: nothing found in {shown}")
+        raise typer.Exit(0)
+    say(f"episode {report.number}: {count} problem{'s' if count != 1 else ''} in {shown}")
+    raise typer.Exit(EXIT_FOUND)

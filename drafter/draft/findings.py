@@ -1,0 +1,162 @@
+"""What `drafter check` finds by reading an episode page: the problems that would embarrass
+the host once it is published, each with its 1-based line number.
+
+Only reading here: the links' answers come from fetching (drafter.fetch.link_status) and
+Hugo's errors from a build (drafter.draft.hugo); drafter.check joins them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+
+from drafter.draft.edits import body_start, section_urls
+from drafter.draft.render import FAILURE_MARKER, one_line
+from drafter.urls import normalise_url
+
+_BULLET_EMPTY = re.compile(r"^[ \t]*[*+-][ \t]*$")
+_QUOTE = re.compile(r"^[ \t]{0,3}>(?P<rest>.*)$")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_TITLE_LINE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
+# A link's http(s) destination: [text](url) or <url>; a backslash-escaped "&" (as
+# markdown_safe_url writes it) is unescaped before fetching.
+_LINK = re.compile(r"\]\((?P<inline>https?://[^)\s]+)\)|<(?P<auto>https?://[^>\s]+)>")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem on the page: where, what kind (a stable name for --json), and what."""
+
+    line: int
+    kind: str
+    message: str
+
+
+def placeholder_title(pattern: str) -> re.Pattern[str]:
+    """The settings' title pattern (`#{number} Coming Soon`) as a regex for any number."""
+    escaped = re.escape(pattern).replace(re.escape("{number}"), r"\d+")
+    return re.compile(escaped)
+
+
+def _front_matter(text: str) -> tuple[str, str, int] | None:
+    """(fence, the front matter's text, the line its text starts on), or None."""
+    end = body_start(text)
+    if end == 0:
+        return None
+    fence = text[:3]
+    inner = text[4:end].removesuffix(f"{fence}\n").removesuffix(fence)
+    return fence, inner, 2  # the line after the opening fence
+
+
+def _parse_front_matter(fence: str, inner: str, first_line: int) -> tuple[object, Finding | None]:
+    """The front matter as data, or a finding saying where it does not parse."""
+    if fence == "+++":
+        try:
+            return tomllib.loads(inner), None
+        except tomllib.TOMLDecodeError as exc:
+            where = re.search(r"line (\d+)", str(exc))
+            line = first_line + int(where.group(1)) - 1 if where else first_line
+            return None, Finding(line, "front_matter", f"front matter is not valid TOML: {exc}")
+    import yaml  # noqa: PLC0415 (only `drafter check` needs it)
+
+    try:
+        return yaml.safe_load(inner), None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, Finding(line, "front_matter", f"front matter is not valid YAML: {problem}")
+
+
+def front_matter_findings(text: str, placeholder: re.Pattern[str]) -> list[Finding]:
+    """A front matter that does not parse, or a title still the placeholder."""
+    found = _front_matter(text)
+    if found is None:
+        if text.startswith(("---\n", "+++\n")):
+            return [Finding(1, "front_matter", "the front matter is never closed")]
+        return [Finding(1, "front_matter", "the page has no front matter (--- or +++ fenced)")]
+    fence, inner, first_line = found
+    data, problem = _parse_front_matter(fence, inner, first_line)
+    if problem is not None:
+        return [problem]
+    if not isinstance(data, dict):
+        return [Finding(first_line, "front_matter", "the front matter is not a mapping of keys")]
+    title = data.get("title")
+    title_at = _TITLE_LINE.search(inner)
+    line = first_line + inner.count("\n", 0, title_at.start()) if title_at else first_line
+    if not isinstance(title, str) or not title.strip():
+        return [Finding(line, "title", "the title is missing or empty")]
+    if placeholder.fullmatch(title.strip()):
+        return [Finding(line, "title", f"the title is still the placeholder: {one_line(title)}")]
+    return []
+
+
+def body_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of the body outside fenced code blocks."""
+    start = body_start(text)
+    first = text.count("\n", 0, start) + 1
+    lines = []
+    fenced = False
+    for number, line in enumerate(text[start:].split("\n"), start=first):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            lines.append((number, line))
+    return lines
+
+
+def body_findings(text: str) -> list[Finding]:
+    """drafter's failure marks, empty bullets, and quotes with nothing in them."""
+    found = []
+    quote: list[tuple[int, str]] = []
+
+    def end_quote() -> None:
+        if quote and not any(rest.strip(" \t>") for _, rest in quote):
+            found.append(Finding(quote[0][0], "empty_quote", "the quote is empty"))
+        quote.clear()
+
+    for number, line in body_lines(text):
+        if FAILURE_MARKER in line:
+            reason = line[line.index(FAILURE_MARKER) + len(FAILURE_MARKER) :].lstrip(": ")
+            message = f"drafter's failure mark is still here: {one_line(reason) or '(no reason)'}"
+            found.append(Finding(number, "failure_mark", message))
+        if _BULLET_EMPTY.match(line):
+            found.append(Finding(number, "empty_bullet", "the bullet is empty"))
+        if match := _QUOTE.match(line):
+            quote.append((number, match.group("rest")))
+        else:
+            end_quote()
+    end_quote()
+    return found
+
+
+def page_links(text: str) -> list[tuple[int, str]]:
+    """(line number, normalised URL) of each http(s) link in the body, first occurrence only:
+    the headings' links and any the host added in the notes."""
+    seen: set[str] = set()
+    links = []
+    for number, line in body_lines(text):
+        for match in _LINK.finditer(line):
+            written = (match.group("inline") or match.group("auto")).replace("\\&", "&")
+            try:
+                url = normalise_url(written)
+            except ValueError:
+                continue
+            if url not in seen:
+                seen.add(url)
+                links.append((number, url))
+    return links
+
+
+def repeat_findings(text: str, covered: dict[str, int]) -> list[Finding]:
+    """Articles an earlier episode already links to (the rule drafting leaves them out by)."""
+    found = []
+    for number, line in body_lines(text):
+        for url in section_urls(line):
+            if url in covered:
+                found.append(
+                    Finding(number, "repeat", f"episode {covered[url]} already covered {url}")
+                )
+    return found

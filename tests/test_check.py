@@ -1,0 +1,183 @@
+"""drafter check: every kind of problem on a crafted episode, nothing on a clean one (issue 13)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from drafter.draft.render import FAILURE_MARKER
+from tests.conftest import run_drafter
+from tests.samples import EN_PARAGRAPHS, article_html
+from tests.server import LocalServer, page, redirect
+
+CRAFTED = """\
+---
+title: "#28 Coming Soon"
+date: 2026-11-27T18:00:00+09:00
+---
+
+# Show Note
+
+
+## [Fine（Wire）]({ok})
+
+> A lead.
+
+*\x20
+* a note
+
+## [Gone]({gone})
+
+> {marker}: HTTP 503 Service Unavailable
+
+* about [the moved page]({moved})
+
+## [Old news]({old})
+
+>
+>\x20
+
+* written by hand
+
+```
+*\x20
+>\x20
+```
+"""
+
+
+def article(server: LocalServer, name: str) -> None:
+    server.routes[f"/{name}"] = page(article_html(f"Headline {name}", EN_PARAGRAPHS))
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the first line holding `needle`."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def crafted_site(server: LocalServer, site: Path) -> tuple[Path, str, dict[str, str]]:
+    for name in ("ok", "old", "elsewhere"):
+        article(server, name)
+    server.routes["/gone"] = page("<h1>gone</h1>", status=404)
+    server.routes["/moved"] = redirect(server.url("/elsewhere"), status=301)
+    urls = {name: server.url(f"/{name}") for name in ("ok", "gone", "moved", "old")}
+    earlier = site / "content" / "talk" / "27" / "index.md"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text(f'---\ntitle: "#27 Done"\n---\n\n## [Old]({urls["old"]})\n', "utf-8")
+    path = site / "content" / "talk" / "28" / "index.md"
+    path.parent.mkdir(parents=True)
+    text = CRAFTED.format(marker=FAILURE_MARKER, **urls)
+    path.write_text(text, encoding="utf-8")
+    return path, text, urls
+
+
+def test_check_finds_each_kind_of_problem(server: LocalServer, site: Path) -> None:
+    path, text, urls = crafted_site(server, site)
+    result = run_drafter("check", "--json", cwd=site)  # the latest episode: 28
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["episode"] == 28 and report["path"] == str(path)
+    found = {(item["kind"], item["line"]) for item in report["findings"]}
+    assert found == {
+        ("title", 2),
+        ("empty_bullet", line_of(text, "* \n* a note")),
+        ("failure_mark", line_of(text, FAILURE_MARKER)),
+        ("dead_link", line_of(text, "## [Gone]")),
+        ("redirect", line_of(text, "the moved page")),
+        ("repeat", line_of(text, "## [Old news]")),
+        ("empty_quote", line_of(text, ">\n> \n")),
+    }  # and nothing from inside the code block
+    messages = {item["kind"]: item["message"] for item in report["findings"]}
+    assert messages["title"] == "the title is still the placeholder: #28 Coming Soon"
+    assert messages["repeat"] == f"episode 27 already covered {urls['old']}"
+    assert messages["dead_link"] == f"{urls['gone']} does not answer: HTTP 404 Not Found"
+    assert messages["redirect"] == f"{urls['moved']} now redirects to {server.url('/elsewhere')}"
+    assert "episode 28: 7 problems" in result.stderr
+
+    hits = dict(server.hits)
+    lines = run_drafter("check", "28", "--offline", cwd=site)
+    assert lines.returncode == 1
+    shown = str(Path("content", "talk", "28", "index.md"))
+    assert f"{shown}:2: the title is still the placeholder: #28 Coming Soon\n" in lines.stdout
+    assert len(lines.stdout.splitlines()) == 5  # --offline: no link is fetched
+    assert server.hits == hits
+
+
+def test_check_reports_front_matter_that_is_not_yaml(site: Path) -> None:
+    path = site / "content" / "talk" / "29" / "index.md"
+    path.parent.mkdir(parents=True)
+    path.write_text('---\ntitle: "#29 収録\ndate: 2026-11-27\n---\n\n# Show Note\n', "utf-8")
+    result = run_drafter("check", "29", "--offline", cwd=site)
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(str(Path("content", "talk", "29", "index.md")) + ":")
+    assert "front matter is not valid YAML" in line
+
+
+def test_check_reports_hugo_errors_for_the_page(site: Path, tmp_path: Path) -> None:
+    path = site / "content" / "talk" / "30" / "index.md"
+    path.parent.mkdir(parents=True)
+    path.write_text('---\ntitle: "#30 Fine"\n---\n\n# Show Note\n\n{{< nope >}}\n', "utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    args_file = tmp_path / "hugo-args.json"
+    fake = bin_dir / "hugo"
+    fake.write_text(
+        f"#!{sys.executable}\n"
+        "import json, sys\n"
+        f"json.dump(sys.argv[1:], open({str(args_file)!r}, 'w'))\n"
+        "source = sys.argv[sys.argv.index('--source') + 1]\n"
+        "print('Start building sites …')\n"
+        "print(f'\\x1b[31mERROR\\x1b[0m render of \"page\" failed: '\n"
+        "      f'\"{source}/content/talk/30/index.md:7:1\": template for shortcode \"nope\" "
+        "not found', file=sys.stderr)\n"
+        "print('ERROR something else in content/talk/31/index.md:2:1', file=sys.stderr)\n"
+        "sys.exit(1)\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = run_drafter("check", "--offline", "--hugo", "--json", cwd=site, env=env)
+    assert result.returncode == 1, result.stderr
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["kind"] == "hugo" and finding["line"] == 7
+    assert 'shortcode "nope" not found' in finding["message"]
+    assert "\x1b" not in finding["message"]
+    args = json.loads(args_file.read_text(encoding="utf-8"))
+    destination = Path(args[args.index("--destination") + 1])
+    assert args[args.index("--source") + 1] == str(site)
+    assert site not in destination.parents  # the site's own public/ is never written
+    assert not destination.parent.exists()  # the temporary folder is gone
+
+    no_hugo = run_drafter("check", "--hugo", cwd=site, env={"PATH": str(tmp_path / "none")})
+    assert no_hugo.returncode == 2 and "no hugo on PATH" in no_hugo.stderr
+
+
+def test_check_finds_nothing_in_a_clean_draft(server: LocalServer, site: Path) -> None:
+    for name in ("a", "b"):
+        article(server, name)
+    (site / "w.txt").write_text(f"{server.url('/a')}\n{server.url('/b')}\n", encoding="utf-8")
+    assert run_drafter("new", "31", "w.txt", cwd=site).returncode == 0
+    draft = site / "content" / "talk" / "31" / "index.md"
+    fresh = run_drafter("check", cwd=site)
+    assert fresh.returncode == 1  # as drafted: the placeholder title and two empty bullets
+    assert len(fresh.stdout.splitlines()) == 3
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("#31 Coming Soon", "#31 クラウドの週").replace("* \n", "* 話したこと\n"),
+        encoding="utf-8",
+    )
+    clean = run_drafter("check", "31", "--json", cwd=site)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert json.loads(clean.stdout)["findings"] == []
+    assert "nothing found" in clean.stderr
+
+
+def test_check_usage_errors(site: Path) -> None:
+    assert run_drafter("check", cwd=site).returncode == 2  # no episode at all
+    missing = run_drafter("check", "99", cwd=site)
+    assert missing.returncode == 2 and "there is no episode 99" in missing.stderr
+    assert run_drafter("check", "abc", cwd=site).returncode == 2
+    assert run_drafter("check", "0", cwd=site).returncode == 2
