@@ -40,7 +40,7 @@ def test_ok_records_final_url_and_headers() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/a":
             return httpx.Response(301, headers={"location": "/b"})
-        assert request.headers["user-agent"].startswith("drafter/")
+        assert request.headers["user-agent"].startswith("episode-drafter/")
         assert request.headers["accept-language"].startswith("ja")
         return html(**{"content-type": "text/html; charset=utf-8"})
 
