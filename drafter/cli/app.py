@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from drafter import __version__
 from drafter.cli.cache_commands import (
@@ -41,13 +42,20 @@ from drafter.cli.options import (
 )
 from drafter.cli.run import fail, load_run_settings, run_draft, site_root
 from drafter.config import SKELETONS, Settings
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, InputError
+
+# The command's usage line names its arguments plainly (NUMBER, [SOURCE]…), as --help does.
+NUMBER_METAVAR = "NUMBER"
+SOURCES_METAVAR = "[SOURCE]…"
+# Accept `-1` as NUMBER (so it is an error about the number, not "No such option"); the
+# options a command does not know are then refused by _refuse_unknown_options.
+NUMBER_COMMAND = {"ignore_unknown_options": True}
 
 app = typer.Typer(
     name="drafter",
-    help="Turn a week of bookmarked articles into a draft podcast episode page for Hugo.",
+    help="Draft a podcast episode page for Hugo from a week of bookmarks.",
     no_args_is_help=True,
-    add_completion=False,
+    subcommand_metavar="COMMAND [ARGS]…",
     pretty_exceptions_enable=False,
     # Plain help: rich's help renderer imports ~0.15 s of modules (rich.markdown, markdown_it)
     # on every --help and usage error, more than the rest of the start-up together.
@@ -68,7 +76,48 @@ def _main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
 ) -> None:
-    """Turn a week of bookmarked articles into a draft podcast episode page for Hugo."""
+    """Draft a podcast episode page for Hugo from a week of bookmarks.
+
+    drafter fetches every bookmarked article, reads its headline, source and lead, and writes
+    the show notes into the site's content/talk/NUMBER/index.md.
+    """
+
+
+class PlainUsage(TyperCommand):
+    """Usage lines with a required argument written NUMBER, not typer's {NUMBER}."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [piece.removeprefix("{").removesuffix("}") for piece in pieces]
+
+
+def parse_episode_number(text: str) -> int:
+    """NUMBER as typed: ASCII digits, from 1 up; anything else is a usage error about it."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) < 1:
+        raise typer.BadParameter(
+            f"'{text[:20]}' is not an episode number (a whole number from 1)",
+            param_hint=NUMBER_METAVAR,
+        )
+    return int(text)
+
+
+def _refuse_unknown_options(words: list[str]) -> None:
+    """NUMBER_COMMAND lets unknown options through as arguments: refuse them here."""
+    for word in words:
+        if word.startswith("-") and word != "-" and not word[1:].isdigit():
+            raise typer.BadParameter("not an option of this command", param_hint=word)
+
+
+def _out_path(out: str | None) -> Path | None:
+    """--out as a path (None for none or -); a folder is refused before anything is fetched."""
+    if out is None or out == "-":
+        return None
+    path = Path(out)
+    if path.is_dir():
+        raise InputError(
+            f"--out {out} is a folder; give the file to write, e.g. --out {path / 'index.md'}"
+        )
+    return path
 
 
 def _episode_number(number: str | None, next_: bool, sources: list[str], site: Path | None) -> int:
@@ -82,12 +131,8 @@ def _episode_number(number: str | None, next_: bool, sources: list[str], site: P
         root = site_root(site)
         return next_number(root, load_settings(root)[0].section)
     if number is None:
-        raise typer.BadParameter("give the episode NUMBER, or --next", param_hint="NUMBER")
-    if not number.isdigit() or int(number) < 1:
-        raise typer.BadParameter(
-            f"'{number}' is not an episode number (a positive integer)", param_hint="NUMBER"
-        )
-    return int(number)
+        raise typer.BadParameter("give the episode NUMBER, or --next", param_hint=NUMBER_METAVAR)
+    return parse_episode_number(number)
 
 
 def _fetch_flags(
@@ -107,15 +152,18 @@ def _fetch_flags(
     }
 
 
-@app.command()
+@app.command(cls=PlainUsage, context_settings=NUMBER_COMMAND)
 def new(
     number: Annotated[
-        str | None, typer.Argument(help="The episode number, e.g. 28 (or use --next).")
+        str | None,
+        typer.Argument(
+            metavar=NUMBER_METAVAR, help="The episode number, e.g. 28 (or use --next)."
+        ),
     ] = None,
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[SOURCE]...",
+            metavar=SOURCES_METAVAR,
             help="Bookmarks: a file (text, browser export, feed), a feed URL, or - for stdin. "
             "None: paste at a terminal, else read stdin.",
         ),
@@ -127,21 +175,25 @@ def new(
     out: Annotated[
         str | None,
         typer.Option(
-            help="Write here instead of content/talk/NUMBER/index.md; - prints the draft."
+            metavar="PATH",
+            help="Write here instead of content/talk/NUMBER/index.md; - prints the draft.",
         ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing draft, keeping a backup.")
     ] = False,
     title: Annotated[
-        str | None, typer.Option(help="Title. Default: '#NUMBER Coming Soon'.")
+        str | None, typer.Option(metavar="TEXT", help="Title. Default: '#NUMBER Coming Soon'.")
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="ISO 8601 date. Default: now, in Asia/Tokyo.")
+        str | None,
+        typer.Option(metavar="DATE", help="ISO 8601 date. Default: now, in Asia/Tokyo."),
     ] = None,
     skeleton: Annotated[
         str | None,
-        typer.Option(help=f"Front matter: {', '.join(SKELETONS)}. [default: academic]"),
+        typer.Option(
+            metavar="NAME", help=f"Front matter: {', '.join(SKELETONS)}. [default: academic]"
+        ),
     ] = None,
     template: TemplateOption = None,
     config: ConfigOption = None,
@@ -161,7 +213,11 @@ def new(
     refresh: RefreshOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    """Draft episode NUMBER from bookmarks: content/talk/NUMBER/index.md."""
+    """Draft episode NUMBER from bookmarks.
+
+    The draft goes to content/talk/NUMBER/index.md in the Hugo site.
+    """
+    _refuse_unknown_options([number or "", *(sources or [])])
     if as_json and out == "-":
         raise typer.BadParameter("--json cannot be combined with --out - (both use stdout)")
     if skeleton is not None and skeleton not in SKELETONS:
@@ -169,6 +225,7 @@ def new(
     source_list = list(sources or [])
     try:
         episode = _episode_number(number, next_, source_list, site)
+        out_path = _out_path(out)
     except DrafterError as exc:
         fail(exc)
     run_draft(
@@ -182,7 +239,7 @@ def new(
             "skeleton": skeleton,
         },
         request_args={
-            "out": Path(out) if out and out != "-" else None,
+            "out": out_path,
             "to_stdout": out == "-",
             "force": force,
             "title": title,
@@ -201,13 +258,15 @@ def new(
     )
 
 
-@app.command()
+@app.command(cls=PlainUsage, context_settings=NUMBER_COMMAND)
 def add(
-    number: Annotated[int, typer.Argument(min=1, help="The episode whose draft to add to.")],
+    number: Annotated[
+        str, typer.Argument(metavar=NUMBER_METAVAR, help="The episode whose draft to add to.")
+    ],
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[SOURCE]...",
+            metavar=SOURCES_METAVAR,
             help="Article URLs, bookmark files, or -. None: paste at a terminal, else stdin.",
         ),
     ] = None,
@@ -230,10 +289,14 @@ def add(
     refresh: RefreshOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    """Append articles not yet in episode NUMBER's draft; every other byte stays as it is."""
+    """Add articles to episode NUMBER's draft.
+
+    Only the articles not yet in it are fetched; every other byte of the draft stays as it is.
+    """
+    _refuse_unknown_options([number, *(sources or [])])
     run_draft(
         command="add",
-        number=number,
+        number=parse_episode_number(number),
         sources=list(sources or []),
         site=site,
         config=config,
@@ -255,7 +318,10 @@ def add(
 
 @app.command("next")
 def next_episode(site: SiteOption = None, config: ConfigOption = None) -> None:
-    """Print the next episode number: one more than the highest in content/talk/."""
+    """Print the next episode number.
+
+    One more than the highest episode in content/talk/ (1 for the first).
+    """
     from drafter.draft.episodes import next_number
 
     try:
@@ -275,8 +341,13 @@ def show_config(
         bool, typer.Option("--profiles", help="Print the site profiles in effect instead.")
     ] = False,
 ) -> None:
-    """Print the effective settings and where each came from (default, file or flag)."""
-    from drafter.config import settings_table
+    """Print the settings in effect.
+
+    Each as you would write it in drafter.toml, with where it came from (default, file, flag).
+    """
+    from drafter.cli.settings_view import config_lines
+    from drafter.config import CONFIG_FILE, settings_table
+    from drafter.draft.episodes import is_hugo_site
 
     try:
         root = site_root(site)
@@ -286,18 +357,21 @@ def show_config(
     if profiles:
         print_profiles(settings, as_json=as_json)
         return
-    table = settings_table(settings)
+    config_file = config or root / CONFIG_FILE
     if as_json:
+        table = settings_table(settings)
         data = {
             key: {"value": value, "from": origins.get(key, "default")}
             for key, value in table.items()
         }
-        print(json.dumps({"site": str(root), "settings": data}, ensure_ascii=False, indent=2))
+        found = str(config_file) if config_file.is_file() else None
+        report = {"site": str(root), "config_file": found, "settings": data}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    print(f"# site: {root}")
-    for key, value in table.items():
-        shown = json.dumps(value, ensure_ascii=False)
-        print(f"{key} = {shown}  # {origins.get(key, 'default')}")
+    lines = config_lines(
+        settings, origins, site=root, site_found=is_hugo_site(root), config_file=config_file
+    )
+    print("\n".join(lines))
 
 
 def print_profiles(settings: Settings, *, as_json: bool) -> None:
@@ -320,10 +394,14 @@ def print_profiles(settings: Settings, *, as_json: bool) -> None:
 @app.command("template")
 def show_template(
     skeleton: Annotated[
-        str | None, typer.Option(help="Print this built-in front matter skeleton instead.")
+        str | None,
+        typer.Option(metavar="NAME", help="Print this built-in front matter skeleton instead."),
     ] = None,
 ) -> None:
-    """Print the built-in template, to copy into your site's templates/ folder and change."""
+    """Print the built-in template.
+
+    Copy it into your site's templates/ folder and change it there.
+    """
     from drafter.draft.render import TEMPLATE_NAME, builtin_templates_dir
 
     if skeleton is not None and skeleton not in SKELETONS[:2]:

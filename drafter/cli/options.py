@@ -10,7 +10,8 @@ import typer
 SiteOption = Annotated[
     Path | None,
     typer.Option(
-        help="The Hugo site root. Default: the nearest folder upwards with a Hugo config."
+        metavar="DIR",
+        help="The Hugo site root. Default: the nearest folder upwards with a Hugo config.",
     ),
 ]
 JsonOption = Annotated[
@@ -23,21 +24,34 @@ VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="One line per article: status, time, URL, title.")
 ]
 ConcurrencyOption = Annotated[
-    int | None, typer.Option(min=1, max=256, help="Pages fetched at once. [default: 8]")
+    int | None,
+    typer.Option(min=1, max=256, metavar="N", help="Pages fetched at once. [default: 8]"),
 ]
 PerHostOption = Annotated[
     int | None,
-    typer.Option(min=1, max=64, help="Pages fetched at once from one host. [default: 2]"),
+    typer.Option(
+        min=1, max=64, metavar="N", help="Pages fetched at once from one host. [default: 2]"
+    ),
 ]
 TimeoutOption = Annotated[
     float | None,
-    typer.Option(min=0.1, help="Seconds one article may take, retries included. [default: 30]"),
+    typer.Option(
+        min=0.1,
+        metavar="SECONDS",
+        help="Seconds one article may take, retries included. [default: 30]",
+    ),
 ]
 FolderOption = Annotated[
-    str | None, typer.Option(help="Only this bookmark folder (browser exports), e.g. 'Podcast'.")
+    str | None,
+    typer.Option(
+        metavar="NAME", help="Only this bookmark folder (browser exports), e.g. 'Podcast'."
+    ),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option(help="Only bookmarks added on or after this ISO date, where recorded.")
+    str | None,
+    typer.Option(
+        metavar="DATE", help="Only bookmarks added on or after this ISO date, where recorded."
+    ),
 ]
 RepeatsOption = Annotated[
     bool,
@@ -54,11 +68,15 @@ EditOption = Annotated[
 ]
 TemplateOption = Annotated[
     Path | None,
-    typer.Option(help="A Jinja2 template replacing the built-in one (see drafter template)."),
+    typer.Option(
+        metavar="PATH", help="A Jinja2 template replacing the built-in one (see drafter template)."
+    ),
 ]
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", help="A drafter.toml to use instead of <site>/drafter.toml."),
+    typer.Option(
+        "--config", metavar="PATH", help="A drafter.toml to use instead of <site>/drafter.toml."
+    ),
 ]
 
 
@@ -73,6 +91,7 @@ class RenderMode(StrEnum):
 RenderOption = Annotated[
     RenderMode | None,
     typer.Option(
+        metavar="MODE",
         help="Load pages in a browser: auto (only pages whose HTML gave no title or lead), "
         "always, never. [default: auto]"
     ),
@@ -81,6 +100,7 @@ BrowserOption = Annotated[
     str | None,
     typer.Option(
         envvar="DRAFTER_BROWSER",
+        metavar="PATH",
         help="The Chromium to render pages with. [default: chromium on PATH]",
     ),
 ]

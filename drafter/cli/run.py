@@ -193,6 +193,14 @@ def site_root(site: Path | None) -> Path:
     return find_site(Path.cwd())
 
 
+def say_if_no_site(root: Path) -> None:
+    """Say once where a draft goes when no Hugo config was found above the current folder."""
+    from drafter.draft.episodes import is_hugo_site
+
+    if not is_hugo_site(root):
+        say(f"no Hugo site found above {root}; writing under ./content — use --site")
+
+
 def open_editor(path: Path) -> None:
     import os
     import shlex
@@ -229,7 +237,12 @@ def run_draft(
     """What `new` and `add` share: read, draft, report, exit with the documented code."""
     signal.signal(signal.SIGTERM, raise_interrupt)
     show_cache_warnings()
-    from drafter.cli.report import render_warning, report_json, summary_lines
+    from drafter.cli.report import (
+        no_network_message,
+        render_warning,
+        report_json,
+        summary_lines,
+    )
     from drafter.pipeline import DraftRequest, draft_episode, parse_date
 
     progress: Progress | None = None
@@ -254,6 +267,8 @@ def run_draft(
             add=command == "add",
             **request_args,
         )
+        if site is None and request.out is None and not request.to_stdout:
+            say_if_no_site(root)
         total = None if source.pasting else len(source.parsed.bookmarks if source.parsed else [])
         show_bar = not quiet and not source.pasting and sys.stderr.isatty()
         progress = Progress(total, show_bar=show_bar, verbose=verbose or source.pasting)
@@ -271,6 +286,8 @@ def run_draft(
                 say(line)
         if as_json:
             print(json.dumps(report_json(number, None, exc.articles), ensure_ascii=False, indent=2))
+        if no_network := no_network_message(exc.articles):
+            fail(DrafterError(no_network))
         fail(exc)
     except DrafterError as exc:
         if progress:
