@@ -47,6 +47,6 @@ async def pasted_bookmarks(stream: TextIO, say: Callable[[str], None]) -> AsyncI
                 say(f"  = {bookmark.url} (already pasted)")
                 continue
             seen.add(bookmark.url)
-            say(f"  ✓ {bookmark.url}")
+            say(f"  ✓ {bookmark.url}" + (f"  note: {bookmark.note}" if bookmark.note else ""))
             yield bookmark
     say(f"{len(seen)} URL{'s' if len(seen) != 1 else ''} accepted; finishing…")
