@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tarfile
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 

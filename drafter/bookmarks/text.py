@@ -102,8 +102,8 @@ def split_line(line: str) -> tuple[str, str] | None:
     if found is None:
         return None
     start, url, end = found
-    note = " ".join(part for part in (_words_before(line[:start]), _words_after(line[end:])) if part)
-    return url, note
+    around = (_words_before(line[:start]), _words_after(line[end:]))
+    return url, " ".join(part for part in around if part)
 
 
 def _skip_reason(line: str) -> str:

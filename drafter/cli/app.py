@@ -156,9 +156,7 @@ def _fetch_flags(
 def new(
     number: Annotated[
         str | None,
-        typer.Argument(
-            metavar=NUMBER_METAVAR, help="The episode number, e.g. 28 (or use --next)."
-        ),
+        typer.Argument(metavar=NUMBER_METAVAR, help="The episode number, e.g. 28 (or use --next)."),
     ] = None,
     sources: Annotated[
         list[str] | None,

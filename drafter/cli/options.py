@@ -75,7 +75,7 @@ TemplateOption = Annotated[
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
-        "--config", metavar="PATH", help="A drafter.toml to use instead of <site>/drafter.toml."
+        "--config", metavar="PATH", help="A drafter.toml to use instead of the one in the site."
     ),
 ]
 
@@ -93,7 +93,7 @@ RenderOption = Annotated[
     typer.Option(
         metavar="MODE",
         help="Load pages in a browser: auto (only pages whose HTML gave no title or lead), "
-        "always, never. [default: auto]"
+        "always, never. [default: auto]",
     ),
 ]
 BrowserOption = Annotated[

@@ -193,12 +193,23 @@ def site_root(site: Path | None) -> Path:
     return find_site(Path.cwd())
 
 
-def say_if_no_site(root: Path) -> None:
-    """Say once where a draft goes when no Hugo config was found above the current folder."""
+def say_if_no_site(site: Path | None, request: DraftRequest) -> None:
+    """Say once where a draft goes when no Hugo config was found above the current folder
+    (and neither --site nor --out said where it should go)."""
     from drafter.draft.episodes import is_hugo_site
 
-    if not is_hugo_site(root):
-        say(f"no Hugo site found above {root}; writing under ./content — use --site")
+    told_where = site is not None or request.out is not None or request.to_stdout
+    if not told_where and not is_hugo_site(request.site):
+        say(f"no Hugo site found above {request.site}; writing under ./content — use --site")
+
+
+def nothing_fetched_error(exc: NothingFetchedError) -> DrafterError:
+    """What to end with when every article failed: "no network" when not one of the hosts
+    could be reached, else the error as it is."""
+    from drafter.cli.report import no_network_message
+
+    message = no_network_message(exc.articles)
+    return DrafterError(message) if message else exc
 
 
 def open_editor(path: Path) -> None:
@@ -237,12 +248,7 @@ def run_draft(
     """What `new` and `add` share: read, draft, report, exit with the documented code."""
     signal.signal(signal.SIGTERM, raise_interrupt)
     show_cache_warnings()
-    from drafter.cli.report import (
-        no_network_message,
-        render_warning,
-        report_json,
-        summary_lines,
-    )
+    from drafter.cli.report import render_warning, report_json, summary_lines
     from drafter.pipeline import DraftRequest, draft_episode, parse_date
 
     progress: Progress | None = None
@@ -267,8 +273,7 @@ def run_draft(
             add=command == "add",
             **request_args,
         )
-        if site is None and request.out is None and not request.to_stdout:
-            say_if_no_site(root)
+        say_if_no_site(site, request)
         total = None if source.pasting else len(source.parsed.bookmarks if source.parsed else [])
         show_bar = not quiet and not source.pasting and sys.stderr.isatty()
         progress = Progress(total, show_bar=show_bar, verbose=verbose or source.pasting)
@@ -286,9 +291,7 @@ def run_draft(
                 say(line)
         if as_json:
             print(json.dumps(report_json(number, None, exc.articles), ensure_ascii=False, indent=2))
-        if no_network := no_network_message(exc.articles):
-            fail(DrafterError(no_network))
-        fail(exc)
+        fail(nothing_fetched_error(exc))
     except DrafterError as exc:
         if progress:
             progress.stop()

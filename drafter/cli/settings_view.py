@@ -74,8 +74,8 @@ def config_lines(
         lines.append("#   (no Hugo config found there or above; --site names the site)")
     if config_file.is_file():
         lines.append(f"# settings file: {config_file}")
-    else:
-        lines.append(f"# settings file: none found ({config_file}); these are the defaults")
+    else:  # --config names a file that exists, so this is the site's own drafter.toml
+        lines.append(f"# settings file: no {config_file.name} in the site; all are defaults")
     for key, value in settings_table(settings).items():
         origin = origin_label(origins.get(key, "default"))
         if value is None:
