@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand
 
 from drafter import __version__
 from drafter.cli.cache_commands import (
@@ -22,6 +21,9 @@ from drafter.cli.cache_commands import (
     cache_mode,
 )
 from drafter.cli.options import (
+    NUMBER_COMMAND,
+    NUMBER_METAVAR,
+    SOURCES_METAVAR,
     ArchiveOption,
     BrowserOption,
     ConcurrencyOption,
@@ -30,6 +32,7 @@ from drafter.cli.options import (
     FolderOption,
     JsonOption,
     PerHostOption,
+    PlainUsage,
     QuietOption,
     RenderMode,
     RenderOption,
@@ -39,17 +42,11 @@ from drafter.cli.options import (
     TemplateOption,
     TimeoutOption,
     VerboseOption,
+    refuse_unknown_options,
 )
 from drafter.cli.run import fail, load_run_settings, run_draft, site_root
 from drafter.config import SKELETONS, Settings
 from drafter.errors import DrafterError, InputError
-
-# The command's usage line names its arguments plainly (NUMBER, [SOURCE]…), as --help does.
-NUMBER_METAVAR = "NUMBER"
-SOURCES_METAVAR = "[SOURCE]…"
-# Accept `-1` as NUMBER (so it is an error about the number, not "No such option"); the
-# options a command does not know are then refused by _refuse_unknown_options.
-NUMBER_COMMAND = {"ignore_unknown_options": True}
 
 app = typer.Typer(
     name="drafter",
@@ -83,14 +80,6 @@ def _main(
     """
 
 
-class PlainUsage(TyperCommand):
-    """Usage lines with a required argument written NUMBER, not typer's {NUMBER}."""
-
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
-        pieces: list[str] = super().collect_usage_pieces(ctx)
-        return [piece.removeprefix("{").removesuffix("}") for piece in pieces]
-
-
 def parse_episode_number(text: str) -> int:
     """NUMBER as typed: ASCII digits, from 1 up; anything else is a usage error about it."""
     if not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) < 1:
@@ -99,13 +88,6 @@ def parse_episode_number(text: str) -> int:
             param_hint=NUMBER_METAVAR,
         )
     return int(text)
-
-
-def _refuse_unknown_options(words: list[str]) -> None:
-    """NUMBER_COMMAND lets unknown options through as arguments: refuse them here."""
-    for word in words:
-        if word.startswith("-") and word != "-" and not word[1:].isdigit():
-            raise typer.BadParameter("not an option of this command", param_hint=word)
 
 
 def _out_path(out: str | None) -> Path | None:
@@ -215,7 +197,7 @@ def new(
 
     The draft goes to content/talk/NUMBER/index.md in the Hugo site.
     """
-    _refuse_unknown_options([number or "", *(sources or [])])
+    refuse_unknown_options([number or "", *(sources or [])])
     if as_json and out == "-":
         raise typer.BadParameter("--json cannot be combined with --out - (both use stdout)")
     if skeleton is not None and skeleton not in SKELETONS:
@@ -291,7 +273,7 @@ def add(
 
     Only the articles not yet in it are fetched; every other byte of the draft stays as it is.
     """
-    _refuse_unknown_options([number, *(sources or [])])
+    refuse_unknown_options([number, *(sources or [])])
     run_draft(
         command="add",
         number=parse_episode_number(number),

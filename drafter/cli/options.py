@@ -1,10 +1,34 @@
-"""Options that `drafter new` and `drafter add` share, declared once."""
+"""Options and arguments that `drafter new` and `drafter add` share, declared once."""
 
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
+
+# The command's usage line names its arguments plainly (NUMBER, [SOURCE]…), as --help does.
+NUMBER_METAVAR = "NUMBER"
+SOURCES_METAVAR = "[SOURCE]…"
+# Accept `-1` as NUMBER (so it is an error about the number, not "No such option"); the
+# options a command does not know are then refused by refuse_unknown_options.
+NUMBER_COMMAND = {"ignore_unknown_options": True}
+
+
+class PlainUsage(TyperCommand):
+    """Usage lines with a required argument written NUMBER, not typer's {NUMBER}."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [piece.removeprefix("{").removesuffix("}") for piece in pieces]
+
+
+def refuse_unknown_options(words: list[str]) -> None:
+    """NUMBER_COMMAND lets unknown options through as arguments: refuse them here."""
+    for word in words:
+        if word.startswith("-") and word != "-" and not word[1:].isdigit():
+            raise typer.BadParameter("not an option of this command", param_hint=word)
+
 
 # Options shared by `new` and `add`.
 SiteOption = Annotated[
