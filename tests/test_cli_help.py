@@ -4,6 +4,7 @@ cut words, one placeholder style, NUMBER errors about the number, shell completi
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -138,6 +139,9 @@ def test_config_says_no_file_was_found_and_fits(site: Path) -> None:
     assert lines["timeout"] == "timeout = 30  # default"
     assert lines["title_pattern"] == 'title_pattern = "#{number} Coming Soon"  # default'
     assert "# browser is not set" in result.stdout
+    as_json = json.loads(drafter("config", "--json", cwd=site).stdout)
+    assert as_json["config_file"] is None
+    assert as_json["settings"]["cache_days"] == {"value": 7.0, "from": "default"}
 
 
 def test_config_prints_toml_that_reads_back_the_same(site: Path, tmp_path: Path) -> None:
@@ -148,6 +152,8 @@ def test_config_prints_toml_that_reads_back_the_same(site: Path, tmp_path: Path)
     )
     first = drafter("config", cwd=site)
     assert f"# settings file: {site / 'drafter.toml'}" in first.stdout
+    as_json = json.loads(drafter("config", "--json", cwd=site).stdout)
+    assert as_json["config_file"] == str(site / "drafter.toml")
     lines = config_lines_of(first)
     assert lines["cache_days"] == "cache_days = 3.5  # drafter.toml"
     assert lines["retries"] == "retries = 0  # drafter.toml"

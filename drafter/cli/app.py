@@ -323,7 +323,7 @@ def show_config(
 ) -> None:
     """Print the settings in effect.
 
-    Each as you would write it in drafter.toml, with where it came from (default, file, flag).
+    Each as you would write it in drafter.toml, with where it came from: default or file.
     """
     from drafter.cli.settings_view import config_lines
     from drafter.config import CONFIG_FILE, settings_table
