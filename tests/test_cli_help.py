@@ -76,7 +76,7 @@ def test_command_list_shows_whole_first_lines(group: list[str], tmp_path: Path) 
             assert description == SHORT_HELP[name]
         assert description.endswith("."), f"{name}: {description!r}"
     if not group:
-        assert set(rows) == set(SHORT_HELP)
+        assert set(SHORT_HELP) <= set(rows)
 
 
 @pytest.mark.parametrize(
