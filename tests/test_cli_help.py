@@ -11,23 +11,32 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.main
 
+from drafter.cli.app import app
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
-HELP_PAGES = [
-    [],
-    ["new"],
-    ["add"],
-    ["next"],
-    ["config"],
-    ["template"],
-    ["cache"],
-    ["cache", "info"],
-    ["cache", "clear"],
-]
+
+
+def help_pages() -> list[list[str]]:
+    """`drafter`, then every command and sub-command, as the words that reach its --help."""
+    pages: list[list[str]] = [[]]
+
+    def walk(group: Any, words: list[str]) -> None:
+        for name, command in group.commands.items():
+            pages.append([*words, name])
+            if hasattr(command, "commands"):
+                walk(command, [*words, name])
+
+    walk(typer.main.get_command(app), [])
+    return pages
+
+
+HELP_PAGES = help_pages()
 SHORT_HELP = {  # the first line of each command's docstring, as `drafter --help` must show it
     "new": "Draft episode NUMBER from bookmarks.",
     "add": "Add articles to episode NUMBER's draft.",
