@@ -14,6 +14,7 @@ from tests.conftest import REPO, run_drafter
 from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page
 
+README_EXITS = (REPO / "README.md").read_text(encoding="utf-8").split("### Exit codes", 1)[1]
 NO_NETWORK = (
     "error: no network: none of {hosts} hosts could be reached — check the connection, "
     "HTTPS_PROXY, or use --offline for cached pages"
@@ -163,3 +164,19 @@ def test_the_sample_bookmarks_are_not_repeats_of_the_example_episode() -> None:
     sample = parse_bookmarks((REPO / "bookmarks.txt").read_text(encoding="utf-8")).bookmarks
     assert len(sample) == 9
     assert not {bookmark.url for bookmark in sample} & set(covered)
+
+
+def test_every_bookmark_left_out_is_exit_1_as_the_readme_says(tmp_path: Path) -> None:
+    example = tmp_path / "example"
+    shutil.copytree(REPO / "example", example)
+    covered = sorted(covered_urls(example, "talk", 28))[:2]  # episode 27's own links
+    (tmp_path / "week.txt").write_text("\n".join(covered) + "\n", encoding="utf-8")
+    result = run_drafter("new", "28", "week.txt", "--site", "example", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.rstrip().splitlines()[-1] == (
+        "nothing to draft: every bookmark was left out"
+    )
+    assert result.stderr.count("already in episode 27") == 2
+    assert not (example / "content" / "talk" / "28").exists()
+    exit_codes = README_EXITS.split("| 2 |", 1)[0].split("| 1 |", 1)[1]
+    assert "every bookmark was left out" in exit_codes
