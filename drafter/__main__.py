@@ -1,5 +1,6 @@
 """`python -m drafter`."""
 
-from drafter.cli.app import main
+from drafter.cli.app import app
 
-main()
+# Named as the installed command, so usage lines and shell completion say `drafter`.
+app(prog_name="drafter")

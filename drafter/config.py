@@ -39,9 +39,8 @@ BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome
 DEFAULT_SKELETON = "academic"
 SKELETONS = ("academic", "hugoblox-2026", "archetype")  # front matters drafter can write
 CONFIG_FILE = "drafter.toml"
-USER_AGENT = (
-    f"drafter/{__version__} (podcast show-notes drafter; +https://pypi.org/project/drafter/)"
-)
+DISTRIBUTION = "episode-drafter"  # the name on the package index; `drafter` there is not ours
+USER_AGENT = f"{DISTRIBUTION}/{__version__} (podcast show-notes drafter)"
 ACCEPT_LANGUAGE = "ja,en;q=0.8"
 
 # How a run uses the page cache: read and write it, bypass reading it (--refresh), read only

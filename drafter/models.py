@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# How drafter.fetch.client begins the error of a page whose host was never reached (its name
+# did not resolve, or nothing answered on its port): the summary tells these apart.
+UNREACHABLE_ERRORS = ("could not connect", "timed out connecting")
+
 
 @dataclass(frozen=True)
 class Bookmark:
@@ -72,3 +76,8 @@ class Article:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def unreachable(self) -> bool:
+        """The article failed before its host answered at all."""
+        return self.error is not None and self.error.startswith(UNREACHABLE_ERRORS)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from drafter.bookmarks.sources import read_one_source
-from drafter.bookmarks.text import decode_bookmarks, parse_bookmarks
+from drafter.bookmarks.text import decode_bookmarks, parse_bookmarks, parse_pasted_line
 from drafter.config import Settings
 from drafter.errors import InputError
 
@@ -105,3 +105,38 @@ def test_a_hundred_thousand_lines_parse_quickly_enough() -> None:
     text = "\n".join(f"https://example.com/{i % 500}?utm_medium=x" for i in range(100_000))
     parsed = parse_bookmarks(text)
     assert len(parsed.bookmarks) == 500 and parsed.duplicates == 99_500
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "https://a.example/1 worth a segment https://b.example/2",
+            [("https://a.example/1", "worth a segment"), ("https://b.example/2", None)],
+        ),
+        (
+            "必聴: https://a.example/1 — 前半 https://b.example/2 後半で",
+            [("https://a.example/1", "必聴 前半"), ("https://b.example/2", "後半で")],
+        ),
+        (
+            "[Title](https://a.example/x) https://b.example/y",
+            [("https://a.example/x", None), ("https://b.example/y", None)],
+        ),
+        ("<https://a.example/q>", [("https://a.example/q", None)]),
+    ],
+)
+def test_pasted_words_between_urls_are_the_notes_of_the_url_before(
+    line: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found, rejected = parse_pasted_line(line, 1)
+    assert [(bookmark.url, bookmark.note) for bookmark in found] == expected
+    assert rejected == []
+
+
+def test_pasted_other_schemes_are_rejected_not_taken_as_notes() -> None:
+    found, rejected = parse_pasted_line("https://a.example/1 see ftp://b.example/f", 3)
+    assert [(bookmark.url, bookmark.note) for bookmark in found] == [("https://a.example/1", "see")]
+    assert [(skip.line, skip.text) for skip in rejected] == [(3, "ftp://b.example/f")]
+    assert "unsupported scheme 'ftp:'" in rejected[0].reason
+    _, only_words = parse_pasted_line("just some words", 4)
+    assert [skip.reason for skip in only_words] == ["no http(s) URL on this line"]

@@ -32,8 +32,9 @@ def test_pasting_urls_at_a_terminal(server: LocalServer, site: Path) -> None:
         server.routes[f"/{name}"] = page(article_html(f"Pasted {name}", EN_PARAGRAPHS))
     child = spawn(site, "new", "28")
     child.expect_exact(PROMPT)
-    child.sendline(f"{server.url('/a')} {server.url('/b')}")  # two on one line
-    child.expect_exact(f"✓ {server.url('/a')}")
+    # Two on one line, the words between them kept with the first, as in a bookmarks file.
+    child.sendline(f"{server.url('/a')} worth a segment {server.url('/b')}")
+    child.expect_exact(f"✓ {server.url('/a')}  note: worth a segment")
     child.expect_exact(f"✓ {server.url('/b')}")
     child.sendline("javascript:alert(1)")
     child.expect_exact("✗ javascript:alert(1): unsupported scheme")
@@ -52,6 +53,8 @@ def test_pasting_urls_at_a_terminal(server: LocalServer, site: Path) -> None:
         f"## [Pasted b]({server.url('/b')})",
         f"## [Pasted c]({server.url('/c')})",
     ]
+    section_a = draft.split(f"## [Pasted a]({server.url('/a')})", 1)[1].split("\n## ", 1)[0]
+    assert "\n* worth a segment\n" in section_a
 
 
 def test_fetching_starts_while_pasting(server: LocalServer, site: Path) -> None:

@@ -40,7 +40,7 @@ def test_ok_records_final_url_and_headers() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/a":
             return httpx.Response(301, headers={"location": "/b"})
-        assert request.headers["user-agent"].startswith("drafter/")
+        assert request.headers["user-agent"].startswith("episode-drafter/")
         assert request.headers["accept-language"].startswith("ja")
         return html(**{"content-type": "text/html; charset=utf-8"})
 
@@ -208,3 +208,26 @@ def test_feeds_are_accepted_only_when_asked_for() -> None:
             return await Fetcher(client, config, FEED_TYPES).fetch("https://example.com/rss")
 
     assert asyncio.run(as_feed()).body == feed
+
+
+@pytest.mark.parametrize(
+    ("error", "unreachable"),
+    [
+        (httpx.ConnectError("[Errno -2] Name or service not known"), True),
+        (httpx.ConnectTimeout("timed out"), True),
+        (httpx.ReadTimeout("timed out"), False),
+        (httpx.RemoteProtocolError("peer closed"), False),
+    ],
+)
+def test_errors_before_the_host_answers_count_as_unreachable(
+    error: Exception, unreachable: bool
+) -> None:
+    """What the summary's "no network" line rests on: Article.unreachable reads these."""
+    from drafter.models import Article
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise error
+
+    result = fetch(handler, retries=0)
+    assert result.error is not None
+    assert Article(url=result.url, error=result.error).unreachable is unreachable

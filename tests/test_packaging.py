@@ -1,4 +1,5 @@
-"""The built wheel carries the templates: install it in a fresh venv and draft from it."""
+"""The built wheel carries the templates, the license and its own name: install it in a fresh
+venv and draft from it; the sdist carries the license, changelog and example site too."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -18,15 +20,44 @@ from tests.server import LocalServer, page
 pytestmark = pytest.mark.slow
 
 
-def test_wheel_installs_and_drafts(tmp_path: Path, server: LocalServer, site: Path) -> None:
-    dist = tmp_path / "dist"
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist and the wheel, built once for this module, offline."""
+    folder = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(dist), str(REPO)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    (wheel,) = dist.glob("drafter-*.whl")
+        [sys.executable, "-m", "build", "--sdist", "--wheel", "--no-isolation",
+         "-o", str(folder), str(REPO)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return folder
+
+
+def test_wheel_is_episode_drafter_with_the_drafter_command(dist: Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    assert wheel.name.startswith("episode_drafter-0.1.0-")
+    archive = zipfile.ZipFile(wheel)
+    info = "episode_drafter-0.1.0.dist-info"
+    metadata = archive.read(f"{info}/METADATA").decode()
+    assert "\nName: episode-drafter\n" in metadata
+    assert "\nLicense-Expression: MIT\n" in metadata
+    entry_points = archive.read(f"{info}/entry_points.txt").decode()
+    assert "[console_scripts]\ndrafter = drafter.cli.app:main" in entry_points
+    license_text = archive.read(f"{info}/licenses/LICENSE").decode()
+    assert "Copyright (c) 2026 the drafter authors" in license_text
+
+
+def test_sdist_ships_license_changelog_and_example_site(dist: Path) -> None:
+    (sdist,) = dist.glob("episode_drafter-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {"LICENSE", "CHANGELOG.md", "README.md", "bookmarks.txt"} <= names
+    assert {"example/hugo.toml", "example/content/talk/27/index.md"} <= names
+
+
+def test_wheel_installs_and_drafts(
+    tmp_path: Path, dist: Path, server: LocalServer, site: Path
+) -> None:
+    (wheel,) = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "drafter/templates/episode.md.j2" in names
     assert "drafter/templates/skeletons/academic.md.j2" in names

@@ -69,8 +69,9 @@ def _trim_bare_url(url: str) -> str:
     return url
 
 
-def split_line(line: str) -> tuple[str, str] | None:
-    """The first http(s) URL on a line and the host's words around it, or None."""
+def _first_url(line: str) -> tuple[int, str, int] | None:
+    """(start, URL, end) of the first http(s) URL construct on a line: <url>, a Markdown
+    link (its text included), or a bare URL; None when there is none."""
     candidates: list[tuple[int, str, int]] = []  # (start, url, end of the construct)
     if angle := _ANGLE_URL.search(line):
         candidates.append((angle.start(), angle.group(1), angle.end()))
@@ -82,15 +83,27 @@ def split_line(line: str) -> tuple[str, str] | None:
     if bare := _BARE_URL.search(line):
         trimmed = _trim_bare_url(bare.group(0))
         candidates.append((bare.start(), trimmed, bare.start() + len(trimmed)))
-    if not candidates:
-        return None
-    start, url, end = min(candidates, key=lambda c: c[0])
+    return min(candidates, key=lambda c: c[0]) if candidates else None
+
+
+def _words_before(text: str) -> str:
     # Words before the URL count too ("面白い https://..."), but not a list bullet; a
     # Markdown link's own text is the page's title, not the host's note.
-    before = line[:start].strip(_NOTE_SEPARATORS + "*+()（")
-    after = line[end:].strip(_NOTE_SEPARATORS + _TRAILING + "()")
-    note = " ".join(part for part in (before, after) if part)
-    return url, note
+    return text.strip(_NOTE_SEPARATORS + "*+()（")
+
+
+def _words_after(text: str) -> str:
+    return text.strip(_NOTE_SEPARATORS + _TRAILING + "()")
+
+
+def split_line(line: str) -> tuple[str, str] | None:
+    """The first http(s) URL on a line and the host's words around it, or None."""
+    found = _first_url(line)
+    if found is None:
+        return None
+    start, url, end = found
+    around = (_words_before(line[:start]), _words_after(line[end:]))
+    return url, " ".join(part for part in around if part)
 
 
 def _skip_reason(line: str) -> str:
@@ -135,20 +148,49 @@ def parse_bookmarks(text: str) -> ParsedBookmarks:
     return ParsedBookmarks(bookmarks, skipped, duplicates)
 
 
+def _urls_on(line: str) -> list[tuple[int, str, int]]:
+    """Every http(s) URL construct on a line, in order, as (start, URL, end)."""
+    found: list[tuple[int, str, int]] = []
+    position = 0
+    while (hit := _first_url(line[position:])) is not None:
+        start, url, end = hit
+        found.append((position + start, url, position + end))
+        position += max(end, 1)
+    return found
+
+
+def _note_words(text: str, number: int, rejected: list[SkippedLine]) -> list[str]:
+    """The host's words between two pasted URLs; a word in another scheme is rejected."""
+    words = []
+    for word in text.split():
+        if _OTHER_SCHEME.match(word):
+            rejected.append(SkippedLine(number, word[:200], _skip_reason(word)))
+        else:
+            words.append(word)
+    return words
+
+
 def parse_pasted_line(line: str, number: int) -> tuple[list[Bookmark], list[SkippedLine]]:
-    """Every http(s) URL on one pasted line (a host may paste several at once)."""
+    """Every http(s) URL on one pasted line (a host may paste several at once). The words
+    after a URL, up to the next one, are its note, as in a bookmarks file; words before the
+    first URL belong to it too."""
     found: list[Bookmark] = []
     rejected: list[SkippedLine] = []
-    for token in line.split():
-        hit = split_line(token)
-        if hit is None:
-            if _OTHER_SCHEME.match(token):
-                rejected.append(SkippedLine(number, token[:200], _skip_reason(token)))
-            continue
+    urls = _urls_on(line)
+    if not urls:
+        _note_words(line, number, rejected)
+    for index, (start, url, end) in enumerate(urls):
+        following = urls[index + 1][0] if index + 1 < len(urls) else len(line)
+        parts = [_words_after(line[end:following])]
+        if index == 0:
+            parts.insert(0, _words_before(line[:start]))
+        words = _note_words(" ".join(parts), number, rejected)
         try:
-            found.append(Bookmark(url=normalise_url(hit[0]), line=number))
+            normalised = normalise_url(url)
         except ValueError as exc:
-            rejected.append(SkippedLine(number, token[:200], f"malformed URL ({exc})"))
+            rejected.append(SkippedLine(number, url[:200], f"malformed URL ({exc})"))
+            continue
+        found.append(Bookmark(url=normalised, note=" ".join(words) or None, line=number))
     if not found and not rejected and line.strip():
         rejected.append(SkippedLine(number, line.strip()[:200], _skip_reason(line)))
     return found, rejected

@@ -23,6 +23,9 @@ from drafter.cli.cache_commands import (
 )
 from drafter.cli.check_command import check
 from drafter.cli.options import (
+    NUMBER_COMMAND,
+    NUMBER_METAVAR,
+    SOURCES_METAVAR,
     ArchiveOption,
     BrowserOption,
     ConcurrencyOption,
@@ -31,6 +34,7 @@ from drafter.cli.options import (
     FolderOption,
     JsonOption,
     PerHostOption,
+    PlainUsage,
     QuietOption,
     RenderMode,
     RenderOption,
@@ -40,16 +44,17 @@ from drafter.cli.options import (
     TemplateOption,
     TimeoutOption,
     VerboseOption,
+    refuse_unknown_options,
 )
 from drafter.cli.run import fail, load_run_settings, run_draft, site_root
 from drafter.config import SKELETONS, Settings
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, InputError
 
 app = typer.Typer(
     name="drafter",
-    help="Turn a week of bookmarked articles into a draft podcast episode page for Hugo.",
+    help="Draft a podcast episode page for Hugo from a week of bookmarks.",
     no_args_is_help=True,
-    add_completion=False,
+    subcommand_metavar="COMMAND [ARGS]…",
     pretty_exceptions_enable=False,
     # Plain help: rich's help renderer imports ~0.15 s of modules (rich.markdown, markdown_it)
     # on every --help and usage error, more than the rest of the start-up together.
@@ -71,7 +76,23 @@ def _main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
 ) -> None:
-    """Turn a week of bookmarked articles into a draft podcast episode page for Hugo."""
+    """Draft a podcast episode page for Hugo from a week of bookmarks.
+
+    drafter fetches every bookmarked article, reads its headline, source and lead, and writes
+    the show notes into the site's content/talk/NUMBER/index.md.
+    """
+
+
+def _out_path(out: str | None) -> Path | None:
+    """--out as a path (None for none or -); a folder is refused before anything is fetched."""
+    if out is None or out == "-":
+        return None
+    path = Path(out)
+    if path.is_dir():
+        raise InputError(
+            f"--out {out} is a folder; give the file to write, e.g. --out {path / 'index.md'}"
+        )
+    return path
 
 
 def _episode_number(
@@ -92,7 +113,9 @@ def _episode_number(
         root = site_root(site)
         return next_number(root, load_settings(root)[0].section)
     if number is None:
-        raise typer.BadParameter(f"give the episode NUMBER, or {other}", param_hint="NUMBER")
+        raise typer.BadParameter(
+            f"give the episode NUMBER, or {other}", param_hint=NUMBER_METAVAR
+        )
     return _checked_number(number)
 
 
@@ -107,7 +130,7 @@ def _checked_number(text: str) -> int:
         shown = strip_controls(text if len(text) <= 20 else text[:20] + "…")
         raise typer.BadParameter(
             f"'{shown}' is not an episode number (1 to {EPISODE_MAX}, in digits 0-9)",
-            param_hint="NUMBER",
+            param_hint=NUMBER_METAVAR,
         )
     return number
 
@@ -129,15 +152,16 @@ def _fetch_flags(
     }
 
 
-@app.command()
+@app.command(cls=PlainUsage, context_settings=NUMBER_COMMAND)
 def new(
     number: Annotated[
-        str | None, typer.Argument(help="The episode number, e.g. 28 (or use --next).")
+        str | None,
+        typer.Argument(metavar=NUMBER_METAVAR, help="The episode number, e.g. 28 (or use --next)."),
     ] = None,
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[SOURCE]...",
+            metavar=SOURCES_METAVAR,
             help="Bookmarks: a file (text, browser export, feed), a feed URL, or - for stdin. "
             "None: paste at a terminal, else read stdin.",
         ),
@@ -149,21 +173,25 @@ def new(
     out: Annotated[
         str | None,
         typer.Option(
-            help="Write here instead of content/talk/NUMBER/index.md; - prints the draft."
+            metavar="PATH",
+            help="Write here instead of content/talk/NUMBER/index.md; - prints the draft.",
         ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing draft, keeping a backup.")
     ] = False,
     title: Annotated[
-        str | None, typer.Option(help="Title. Default: '#NUMBER Coming Soon'.")
+        str | None, typer.Option(metavar="TEXT", help="Title. Default: '#NUMBER Coming Soon'.")
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="ISO 8601 date. Default: now, in Asia/Tokyo.")
+        str | None,
+        typer.Option(metavar="DATE", help="ISO 8601 date. Default: now, in Asia/Tokyo."),
     ] = None,
     skeleton: Annotated[
         str | None,
-        typer.Option(help=f"Front matter: {', '.join(SKELETONS)}. [default: academic]"),
+        typer.Option(
+            metavar="NAME", help=f"Front matter: {', '.join(SKELETONS)}. [default: academic]"
+        ),
     ] = None,
     template: TemplateOption = None,
     config: ConfigOption = None,
@@ -183,7 +211,11 @@ def new(
     refresh: RefreshOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    """Draft episode NUMBER from bookmarks: content/talk/NUMBER/index.md."""
+    """Draft episode NUMBER from bookmarks.
+
+    The draft goes to content/talk/NUMBER/index.md in the Hugo site.
+    """
+    refuse_unknown_options([number or "", *(sources or [])])
     if as_json and out == "-":
         raise typer.BadParameter("--json cannot be combined with --out - (both use stdout)")
     if skeleton is not None and skeleton not in SKELETONS:
@@ -191,6 +223,7 @@ def new(
     source_list = list(sources or [])
     try:
         episode = _episode_number(number, next_, source_list, site)
+        out_path = _out_path(out)
     except DrafterError as exc:
         fail(exc)
     run_draft(
@@ -204,7 +237,7 @@ def new(
             "skeleton": skeleton,
         },
         request_args={
-            "out": Path(out) if out and out != "-" else None,
+            "out": out_path,
             "to_stdout": out == "-",
             "force": force,
             "title": title,
@@ -223,16 +256,18 @@ def new(
     )
 
 
-@app.command()
+@app.command(cls=PlainUsage, context_settings=NUMBER_COMMAND)
 def add(
     number: Annotated[
         str | None,
-        typer.Argument(help="The episode whose draft to add to (or use --latest)."),
+        typer.Argument(
+            metavar=NUMBER_METAVAR, help="The episode whose draft to add to (or --latest)."
+        ),
     ] = None,
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[SOURCE]...",
+            metavar=SOURCES_METAVAR,
             help="Article URLs, bookmark files, or -. None: paste at a terminal, else stdin "
             "(with --latest: only retry).",
         ),
@@ -263,8 +298,12 @@ def add(
     refresh: RefreshOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    """Append articles not yet in episode NUMBER's draft and fill in the ones marked as
-    failed; every other byte stays as it is."""
+    """Add articles to episode NUMBER's draft, and fill in the failed ones.
+
+    Only articles not yet in it are fetched, and those drafter marked as failed are fetched
+    again; every other byte of the draft stays as it is.
+    """
+    refuse_unknown_options([number or "", *(sources or [])])
     source_list = list(sources or [])
     try:
         if latest:
@@ -313,7 +352,10 @@ def _latest_episode(site: Path | None, config: Path | None) -> int:
 
 @app.command("next")
 def next_episode(site: SiteOption = None, config: ConfigOption = None) -> None:
-    """Print the next episode number: one more than the highest in content/talk/."""
+    """Print the next episode number.
+
+    One more than the highest episode in content/talk/ (1 for the first).
+    """
     from drafter.draft.episodes import next_number
 
     try:
@@ -333,8 +375,13 @@ def show_config(
         bool, typer.Option("--profiles", help="Print the site profiles in effect instead.")
     ] = False,
 ) -> None:
-    """Print the effective settings and where each came from (default, file or flag)."""
-    from drafter.config import settings_table
+    """Print the settings in effect.
+
+    Each as you would write it in drafter.toml, with where it came from: default or file.
+    """
+    from drafter.cli.settings_view import config_lines
+    from drafter.config import CONFIG_FILE, settings_table
+    from drafter.draft.episodes import is_hugo_site
 
     try:
         root = site_root(site)
@@ -344,18 +391,21 @@ def show_config(
     if profiles:
         print_profiles(settings, as_json=as_json)
         return
-    table = settings_table(settings)
+    config_file = config or root / CONFIG_FILE
     if as_json:
+        table = settings_table(settings)
         data = {
             key: {"value": value, "from": origins.get(key, "default")}
             for key, value in table.items()
         }
-        print(json.dumps({"site": str(root), "settings": data}, ensure_ascii=False, indent=2))
+        found = str(config_file) if config_file.is_file() else None
+        report = {"site": str(root), "config_file": found, "settings": data}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    print(f"# site: {root}")
-    for key, value in table.items():
-        shown = json.dumps(value, ensure_ascii=False)
-        print(f"{key} = {shown}  # {origins.get(key, 'default')}")
+    lines = config_lines(
+        settings, origins, site=root, site_found=is_hugo_site(root), config_file=config_file
+    )
+    print("\n".join(lines))
 
 
 def print_profiles(settings: Settings, *, as_json: bool) -> None:
@@ -378,10 +428,14 @@ def print_profiles(settings: Settings, *, as_json: bool) -> None:
 @app.command("template")
 def show_template(
     skeleton: Annotated[
-        str | None, typer.Option(help="Print this built-in front matter skeleton instead.")
+        str | None,
+        typer.Option(metavar="NAME", help="Print this built-in front matter skeleton instead."),
     ] = None,
 ) -> None:
-    """Print the built-in template, to copy into your site's templates/ folder and change."""
+    """Print the built-in template.
+
+    Copy it into your site's templates/ folder and change it there.
+    """
     from drafter.draft.render import TEMPLATE_NAME, builtin_templates_dir
 
     if skeleton is not None and skeleton not in SKELETONS[:2]:

@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 cache_app = typer.Typer(
     name="cache",
-    help="The page cache that makes re-runs instant: where it is, how big, and clearing it.",
+    help="Show or clear the page cache.\n\n"
+    "The cache makes re-runs instant: where it is, how big, and clearing it.",
     no_args_is_help=True,
+    subcommand_metavar="COMMAND [ARGS]…",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help, as the main app (see cli.py)
@@ -80,7 +82,9 @@ def info(
         bool, typer.Option("--json", help="Print the figures as JSON on standard output.")
     ] = False,
 ) -> None:
-    """Where the page cache is, how many pages and extractions it holds, its size on disk."""
+    """Show where the page cache is and how big.
+
+    Its path, how many pages and extractions it holds, and its size on disk."""
     import sqlite3
 
     from drafter.fetch.cache import PageCache, cache_file
@@ -114,7 +118,9 @@ def info(
 
 @cache_app.command("clear")
 def clear() -> None:
-    """Delete the page cache (also one that is corrupt); the next run fetches every page."""
+    """Delete the page cache.
+
+    Also one that is corrupt; the next run fetches every page again."""
     from drafter.fetch.cache import PageCache, cache_file
 
     cache = PageCache(cache_file())

@@ -1,16 +1,41 @@
-"""Options that `drafter new` and `drafter add` share, declared once."""
+"""Options and arguments that `drafter new` and `drafter add` share, declared once."""
 
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
+
+# The command's usage line names its arguments plainly (NUMBER, [SOURCE]…), as --help does.
+NUMBER_METAVAR = "NUMBER"
+SOURCES_METAVAR = "[SOURCE]…"
+# Accept `-1` as NUMBER (so it is an error about the number, not "No such option"); the
+# options a command does not know are then refused by refuse_unknown_options.
+NUMBER_COMMAND = {"ignore_unknown_options": True}
+
+
+class PlainUsage(TyperCommand):
+    """Usage lines with a required argument written NUMBER, not typer's {NUMBER}."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [piece.removeprefix("{").removesuffix("}") for piece in pieces]
+
+
+def refuse_unknown_options(words: list[str]) -> None:
+    """NUMBER_COMMAND lets unknown options through as arguments: refuse them here."""
+    for word in words:
+        if word.startswith("-") and word != "-" and not word[1:].isdigit():
+            raise typer.BadParameter("not an option of this command", param_hint=word)
+
 
 # Options shared by `new` and `add`.
 SiteOption = Annotated[
     Path | None,
     typer.Option(
-        help="The Hugo site root. Default: the nearest folder upwards with a Hugo config."
+        metavar="DIR",
+        help="The Hugo site root. Default: the nearest folder upwards with a Hugo config.",
     ),
 ]
 JsonOption = Annotated[
@@ -23,21 +48,34 @@ VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="One line per article: status, time, URL, title.")
 ]
 ConcurrencyOption = Annotated[
-    int | None, typer.Option(min=1, max=256, help="Pages fetched at once. [default: 8]")
+    int | None,
+    typer.Option(min=1, max=256, metavar="N", help="Pages fetched at once. [default: 8]"),
 ]
 PerHostOption = Annotated[
     int | None,
-    typer.Option(min=1, max=64, help="Pages fetched at once from one host. [default: 2]"),
+    typer.Option(
+        min=1, max=64, metavar="N", help="Pages fetched at once from one host. [default: 2]"
+    ),
 ]
 TimeoutOption = Annotated[
     float | None,
-    typer.Option(min=0.1, help="Seconds one article may take, retries included. [default: 30]"),
+    typer.Option(
+        min=0.1,
+        metavar="SECONDS",
+        help="Seconds one article may take, retries included. [default: 30]",
+    ),
 ]
 FolderOption = Annotated[
-    str | None, typer.Option(help="Only this bookmark folder (browser exports), e.g. 'Podcast'.")
+    str | None,
+    typer.Option(
+        metavar="NAME", help="Only this bookmark folder (browser exports), e.g. 'Podcast'."
+    ),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option(help="Only bookmarks added on or after this ISO date, where recorded.")
+    str | None,
+    typer.Option(
+        metavar="DATE", help="Only bookmarks added on or after this ISO date, where recorded."
+    ),
 ]
 RepeatsOption = Annotated[
     bool,
@@ -54,11 +92,15 @@ EditOption = Annotated[
 ]
 TemplateOption = Annotated[
     Path | None,
-    typer.Option(help="A Jinja2 template replacing the built-in one (see drafter template)."),
+    typer.Option(
+        metavar="PATH", help="A Jinja2 template replacing the built-in one (see drafter template)."
+    ),
 ]
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", help="A drafter.toml to use instead of <site>/drafter.toml."),
+    typer.Option(
+        "--config", metavar="PATH", help="A drafter.toml to use instead of the one in the site."
+    ),
 ]
 
 
@@ -73,14 +115,16 @@ class RenderMode(StrEnum):
 RenderOption = Annotated[
     RenderMode | None,
     typer.Option(
+        metavar="MODE",
         help="Load pages in a browser: auto (only pages whose HTML gave no title or lead), "
-        "always, never. [default: auto]"
+        "always, never. [default: auto]",
     ),
 ]
 BrowserOption = Annotated[
     str | None,
     typer.Option(
         envvar="DRAFTER_BROWSER",
+        metavar="PATH",
         help="The Chromium to render pages with. [default: chromium on PATH]",
     ),
 ]

@@ -49,6 +49,6 @@ async def pasted_bookmarks(stream: TextIO, say: Callable[[str], None]) -> AsyncI
                 say(f"  = {shown} (already pasted)")
                 continue
             seen.add(bookmark.url)
-            say(f"  ✓ {shown}")
+            say(f"  ✓ {shown}" + (f"  note: {bookmark.note}" if bookmark.note else ""))
             yield bookmark
     say(f"{len(seen)} URL{'s' if len(seen) != 1 else ''} accepted; finishing…")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from drafter.cleantext import strip_controls
 from drafter.models import Article, SkippedLine
-from drafter.urls import redact_url
+from drafter.urls import host_of, redact_url
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -84,13 +83,35 @@ def summary_lines(articles: list[Article], path: Path | None) -> list[str]:
     if rendered := sum(article.rendered for article in articles):
         head += f", {rendered} rendered in a browser"
     lines = [f"drafted {head}{where}"]
-    reasons = Counter(article.error for article in failed)
-    if len(failed) > 3:
-        lines += [f"  {count} × {reason}" for reason, count in reasons.most_common()]
-    for article in failed:
-        lines.append(f"  failed: {redact_url(article.url)} — {article.error}")
+    lines += failure_lines(failed)
     lines += [f"  rendered: {redact_url(article.url)}" for article in articles if article.rendered]
     return lines
+
+
+def failure_lines(failed: list[Article]) -> list[str]:
+    """One line per failure, but one line for each reason several articles share."""
+    by_reason: dict[str, list[Article]] = {}
+    for article in failed:
+        by_reason.setdefault(article.error or "", []).append(article)
+    lines = []
+    for reason, group in by_reason.items():
+        if len(group) == 1:
+            lines.append(f"  failed: {redact_url(group[0].url)} — {reason}")
+        else:
+            lines.append(f"  failed: {reason} — {len(group)} articles")
+    return lines
+
+
+def no_network_message(articles: list[Article]) -> str | None:
+    """The one-line diagnosis when not one of two or more hosts could be reached: that is the
+    network (or the proxy), not the pages. One dead host alone says nothing about the network."""
+    hosts = {host_of(article.url) for article in articles}
+    if len(hosts) < 2 or not all(article.unreachable for article in articles):
+        return None
+    return (
+        f"no network: none of {len(hosts)} hosts could be reached — check the connection, "
+        "HTTPS_PROXY, or use --offline for cached pages"
+    )
 
 
 def render_warning(articles: list[Article]) -> str | None:

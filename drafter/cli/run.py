@@ -222,6 +222,25 @@ def site_root(site: Path | None) -> Path:
     return find_site(Path.cwd())
 
 
+def say_if_no_site(site: Path | None, request: DraftRequest) -> None:
+    """Say once where a draft goes when no Hugo config was found above the current folder
+    (and neither --site nor --out said where it should go)."""
+    from drafter.draft.episodes import is_hugo_site
+
+    told_where = site is not None or request.out is not None or request.to_stdout
+    if not told_where and not is_hugo_site(request.site):
+        say(f"no Hugo site found above {request.site}; writing under ./content — use --site")
+
+
+def nothing_fetched_error(exc: NothingFetchedError) -> DrafterError:
+    """What to end with when every article failed: "no network" when not one of the hosts
+    could be reached, else the error as it is."""
+    from drafter.cli.report import no_network_message
+
+    message = no_network_message(exc.articles)
+    return DrafterError(message) if message else exc
+
+
 def open_editor(path: Path) -> None:
     import os
     import shlex
@@ -281,6 +300,7 @@ def run_draft(
             add=command == "add",
             **request_args,
         )
+        say_if_no_site(site, request)
         total = None if source.pasting else len(source.parsed.bookmarks if source.parsed else [])
         show_bar = not quiet and not source.pasting and sys.stderr.isatty()
         progress = Progress(total, show_bar=show_bar, verbose=verbose or source.pasting)
@@ -325,7 +345,7 @@ def nothing_fetched(
         if command == "add":
             data.update(filled_in=[], failed_again=retry_json(exc.articles, exc.retried))
         print(json.dumps(data, ensure_ascii=False, indent=2))
-    fail(exc)
+    fail(nothing_fetched_error(exc))
 
 
 def draft_target(request: DraftRequest) -> Path | None:

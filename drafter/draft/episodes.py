@@ -25,13 +25,18 @@ from drafter.files import describe_os_error, read_no_follow, refuse_symlink, wri
 STATE_DIR = ".drafter"  # drafter's own folder at the site root: backups and locks
 
 
+def is_hugo_site(folder: Path) -> bool:
+    """Whether `folder` holds a Hugo config (a file, or config/_default/)."""
+    if any((folder / name).is_file() for name in HUGO_CONFIG_FILES):
+        return True
+    return (folder / HUGO_CONFIG_DIR).is_dir()
+
+
 def find_site(start: Path) -> Path:
     """The nearest folder from `start` upwards that holds a Hugo config, else `start`."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if any((folder / name).is_file() for name in HUGO_CONFIG_FILES):
-            return folder
-        if (folder / HUGO_CONFIG_DIR).is_dir():
+        if is_hugo_site(folder):
             return folder
     return start
 

@@ -447,7 +447,7 @@ async def open_browser(settings: Settings) -> AsyncIterator[Browser]:
         from playwright.async_api import async_playwright
     except ImportError as exc:
         raise BrowserUnavailable(
-            "Playwright is not installed (pip install 'drafter[browser]')"
+            "Playwright is not installed (pip install 'episode-drafter[browser]')"
         ) from exc
 
     with tempfile.TemporaryDirectory(prefix="drafter-browser-", ignore_cleanup_errors=True) as tmp:
