@@ -40,6 +40,7 @@ HELP_PAGES = help_pages()
 SHORT_HELP = {  # the first line of each command's docstring, as `drafter --help` must show it
     "new": "Draft episode NUMBER from bookmarks.",
     "add": "Add articles to episode NUMBER's draft.",
+    "check": "Check episode NUMBER's page before publishing.",
     "next": "Print the next episode number.",
     "config": "Print the settings in effect.",
     "template": "Print the built-in template.",

@@ -298,10 +298,10 @@ def add(
     refresh: RefreshOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    """Add articles to episode NUMBER's draft, and fill in the failed ones.
+    """Add articles to episode NUMBER's draft.
 
     Only articles not yet in it are fetched, and those drafter marked as failed are fetched
-    again; every other byte of the draft stays as it is.
+    again and filled in; every other byte of the draft stays as it is.
     """
     refuse_unknown_options([number or "", *(sources or [])])
     source_list = list(sources or [])

@@ -49,8 +49,11 @@ def check(
     ] = False,
     timeout: TimeoutOption = None,
 ) -> None:
-    """Check an episode page before publishing: placeholder title, front matter, failure
-    marks, empty bullets and quotes, dead or moved links, repeats, Hugo's errors."""
+    """Check episode NUMBER's page before publishing.
+
+    Placeholder title, front matter, failure marks, empty bullets and quotes, dead or moved
+    links, repeats of earlier episodes, and with --hugo Hugo's errors for the page.
+    """
     from drafter.check import CheckRequest, check_episode
 
     try:
