@@ -61,7 +61,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(cache_app, name="cache")
-app.command("check")(check)
 
 
 def _version(value: bool) -> None:
@@ -335,6 +334,9 @@ def add(
         edit=edit,
         retry_only=latest and not source_list,
     )
+
+
+app.command("check")(check)  # listed after new and add, in the week's order
 
 
 def _latest_episode(site: Path | None, config: Path | None) -> int:
