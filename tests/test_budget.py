@@ -239,4 +239,5 @@ def test_the_browser_gets_what_is_left_of_the_articles_limit(
     result, _ = run_week(site, [server.url("/shell")], "--json", deadline=str(timeout))
     elapsed = time.monotonic() - started
     assert result.returncode == 1, result.stderr  # its one article failed: nothing written
-    assert elapsed < timeout + 3, f"took {elapsed:.1f}s"
+    # 5-6 s measured; before, 2 s + the browser's start + a fresh 4 s + its close: 8-10 s.
+    assert elapsed < timeout + 4, f"took {elapsed:.1f}s"

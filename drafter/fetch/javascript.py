@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -128,4 +129,9 @@ class Renderer:
         """Close the browser, if one was started (in the run's finally, Ctrl-C included)."""
         self._closing.set()
         if self._holder is not None:
-            await self._holder
+            if self._browser is not None and not self._browser.done():
+                # Still starting, and no page waits for it any more: stop the start (the
+                # driver takes the half-started browser down with it) instead of finishing it.
+                self._holder.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._holder
