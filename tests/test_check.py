@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
 from drafter.draft.render import FAILURE_MARKER
-from tests.conftest import run_drafter
+from tests.conftest import REPO, run_drafter
 from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page, redirect
 
@@ -181,3 +182,19 @@ def test_check_usage_errors(site: Path) -> None:
     assert missing.returncode == 2 and "there is no episode 99" in missing.stderr
     assert run_drafter("check", "abc", cwd=site).returncode == 2
     assert run_drafter("check", "0", cwd=site).returncode == 2
+
+
+def test_check_finds_nothing_in_the_shipped_example(tmp_path: Path) -> None:
+    example = tmp_path / "example"
+    shutil.copytree(REPO / "example", example)
+    result = run_drafter("check", "--offline", "--json", "--site", "example", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["episode"] == 27 and report["findings"] == []
+    # The same page with a bullet emptied is found, so the clean result means something.
+    page = example / "content" / "talk" / "27" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    note = "* 新しく入ったメンバーに"
+    page.write_text(text.replace(note, "* \n" + note), encoding="utf-8")
+    emptied = run_drafter("check", "--offline", "--site", "example", cwd=tmp_path)
+    assert emptied.returncode == 1 and "the bullet is empty" in emptied.stdout
