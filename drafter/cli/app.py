@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 
 from drafter import __version__
-from drafter.cleantext import strip_controls
 from drafter.cli.cache_commands import (
     OfflineOption,
     RefreshOption,
@@ -44,6 +43,7 @@ from drafter.cli.options import (
     TemplateOption,
     TimeoutOption,
     VerboseOption,
+    checked_number,
     refuse_unknown_options,
 )
 from drafter.cli.run import fail, load_run_settings, run_draft, site_root
@@ -112,26 +112,8 @@ def _episode_number(
         root = site_root(site)
         return next_number(root, load_settings(root)[0].section)
     if number is None:
-        raise typer.BadParameter(
-            f"give the episode NUMBER, or {other}", param_hint=NUMBER_METAVAR
-        )
-    return _checked_number(number)
-
-
-def _checked_number(text: str) -> int:
-    """NUMBER as typed: ASCII digits, 1 to EPISODE_MAX, else a usage error (never a
-    ValueError from int())."""
-    from drafter.config import EPISODE_MAX
-    from drafter.draft.episodes import parse_episode_number
-
-    number = parse_episode_number(text)
-    if number is None:
-        shown = strip_controls(text if len(text) <= 20 else text[:20] + "…")
-        raise typer.BadParameter(
-            f"'{shown}' is not an episode number (1 to {EPISODE_MAX}, in digits 0-9)",
-            param_hint=NUMBER_METAVAR,
-        )
-    return number
+        raise typer.BadParameter(f"give the episode NUMBER, or {other}", param_hint=NUMBER_METAVAR)
+    return checked_number(number)
 
 
 def _fetch_flags(

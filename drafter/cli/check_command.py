@@ -13,7 +13,13 @@ from typing import Annotated
 
 import typer
 
-from drafter.cli.options import ConfigOption, JsonOption, SiteOption, TimeoutOption
+from drafter.cli.options import (
+    ConfigOption,
+    JsonOption,
+    SiteOption,
+    TimeoutOption,
+    checked_number,
+)
 from drafter.cli.run import EXIT_INTERRUPTED, fail, load_run_settings, say, site_root
 from drafter.errors import DrafterError, InputError
 
@@ -30,10 +36,8 @@ def _shown(path: Path) -> str:
 
 def check(
     number: Annotated[
-        int | None,
-        typer.Argument(
-            min=1, metavar="[NUMBER]", help="The episode to check. Default: the latest one."
-        ),
+        str | None,
+        typer.Argument(metavar="[NUMBER]", help="The episode to check. Default: the latest one."),
     ] = None,
     site: SiteOption = None,
     config: ConfigOption = None,
@@ -56,13 +60,14 @@ def check(
     """
     from drafter.check import CheckRequest, check_episode
 
+    episode = None if number is None else checked_number(number)
     try:
         hugo_path = shutil.which("hugo") if hugo else None
         if hugo and hugo_path is None:
             raise InputError("--hugo: there is no hugo on PATH")
         root = site_root(site)
         settings, _ = load_run_settings(root, config, {"timeout": timeout})
-        request = CheckRequest(root, settings, number, links=not offline, hugo=hugo_path)
+        request = CheckRequest(root, settings, episode, links=not offline, hugo=hugo_path)
         report = check_episode(request)
     except DrafterError as exc:
         fail(exc)

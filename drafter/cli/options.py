@@ -7,6 +7,8 @@ from typing import Annotated
 import typer
 from typer.core import TyperCommand
 
+from drafter.cleantext import strip_controls
+
 # The command's usage line names its arguments plainly (NUMBER, [SOURCE]…), as --help does.
 NUMBER_METAVAR = "NUMBER"
 SOURCES_METAVAR = "[SOURCE]…"
@@ -128,3 +130,19 @@ BrowserOption = Annotated[
         help="The Chromium to render pages with. [default: chromium on PATH]",
     ),
 ]
+
+
+def checked_number(text: str) -> int:
+    """NUMBER as typed: ASCII digits, 1 to EPISODE_MAX, else a usage error (never a
+    ValueError from int())."""
+    from drafter.config import EPISODE_MAX
+    from drafter.draft.episodes import parse_episode_number
+
+    number = parse_episode_number(text)
+    if number is None:
+        shown = strip_controls(text if len(text) <= 20 else text[:20] + "…")
+        raise typer.BadParameter(
+            f"'{shown}' is not an episode number (1 to {EPISODE_MAX}, in digits 0-9)",
+            param_hint=NUMBER_METAVAR,
+        )
+    return number
