@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -66,6 +65,12 @@ async def _from_rendered(
     return replace(_with_render(article, f"rendered in {page.elapsed:.1f}s"), rendered=True)
 
 
+def _out_of_time(limit: float) -> str:
+    """The limit ran out in the browser step, whether waiting for it to start or rendering:
+    the same words as a render that overran (fetch/browser.py), so the reason reads one way."""
+    return f"failed: took longer than {limit:g}s in the browser (the per-article limit)"
+
+
 class Renderer:
     """The run's browser, for the pages whose static HTML said too little: started by the
     first such page, while other pages are still being fetched (so a rendered page keeps
@@ -85,24 +90,20 @@ class Renderer:
         """The article as the browser shows it, when that says more than `static`."""
         from drafter.fetch.browser import BrowserUnavailable  # noqa: PLC0415 (start-up)
 
+        # The render counts against the article's own limit: it gets what the fetch left of
+        # it (the browser's start, once a run, is not charged to the page that waits for it),
+        # so a run ends about --timeout after it began, plus that start.
+        limit = self.settings.fetch.timeout
+        left = limit - static.elapsed
+        if left < MIN_RENDER_SECONDS:
+            return _with_render(static, _out_of_time(limit))
         if self._browser is None:
             self._browser = asyncio.get_running_loop().create_future()
             self._holder = asyncio.create_task(self._hold(self._browser))
-        # The render counts against the article's own limit: what the fetch used, then the
-        # wait for the browser to start, so a run still ends about --timeout after it began.
-        limit = self.settings.fetch.timeout
-        left = limit - static.elapsed
-        waited_from = time.monotonic()
         try:
-            async with asyncio.timeout(max(left, 0.0)):
-                browser = await asyncio.shield(self._browser)
+            browser = await asyncio.shield(self._browser)
         except BrowserUnavailable as exc:
             return _with_render(static, f"unavailable: {exc}")
-        except TimeoutError:
-            return _with_render(static, f"not rendered: no browser within the {limit:g}s limit")
-        left -= time.monotonic() - waited_from
-        if left < MIN_RENDER_SECONDS:
-            return _with_render(static, f"not rendered: the {limit:g}s per-article limit was spent")
         page = await browser.render(bookmark.url, timeout=left)
         return await _from_rendered(page, bookmark, static, self.settings, pool)
 
