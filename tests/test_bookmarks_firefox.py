@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from tests.samples import fill_places, urls
 
 def test_places_sqlite_tree_order_folders_and_tags_excluded(tmp_path: Path) -> None:
     path = tmp_path / "places.sqlite"
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:
         fill_places(connection)
     connection.close()
     parsed = read_source(path.read_bytes(), str(path), path=path)
@@ -67,7 +68,7 @@ def test_places_sqlite_read_from_a_copy_while_firefox_holds_it(tmp_path: Path) -
 
 def test_sqlite_that_is_not_firefox(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("CREATE TABLE notes (id INTEGER)")
     connection.close()
     with pytest.raises(

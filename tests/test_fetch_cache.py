@@ -12,6 +12,7 @@ import hashlib
 import logging
 import sqlite3
 import time
+from contextlib import closing
 from dataclasses import replace
 
 import httpx
@@ -93,7 +94,7 @@ def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def stored_rows() -> list[tuple[str, str, bytes, float]]:
-    with sqlite3.connect(cache_file()) as db:
+    with closing(sqlite3.connect(cache_file())) as db, db:
         return db.execute("SELECT url, digest, body, stored_at FROM pages").fetchall()
 
 

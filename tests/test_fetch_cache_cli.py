@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import closing
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -148,7 +149,7 @@ def test_a_killed_run_leaves_only_whole_entries(server: LocalServer, site: Path)
         while time.monotonic() < deadline:
             if cache_file().exists():
                 try:
-                    with sqlite3.connect(cache_file()) as db:
+                    with closing(sqlite3.connect(cache_file())) as db, db:
                         if db.execute("SELECT count(*) FROM extractions").fetchone()[0] >= 3:
                             break
                 except sqlite3.OperationalError:
@@ -157,7 +158,7 @@ def test_a_killed_run_leaves_only_whole_entries(server: LocalServer, site: Path)
         os.killpg(child.pid, signal.SIGKILL)
     finally:
         child.wait(timeout=10)
-    with sqlite3.connect(cache_file()) as db:
+    with closing(sqlite3.connect(cache_file())) as db, db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         rows = db.execute("SELECT url, digest, body FROM pages").fetchall()
     assert sorted(url for url, _, _ in rows) == sorted(urls[:3])

@@ -11,6 +11,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,7 @@ def test_different_pages_stay_different(server: LocalServer, site: Path) -> None
 
 def crafted_places(path: Path, value_size: int, rows: int) -> None:
     """A small places.sqlite whose URL column is computed: `value_size` characters a row."""
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:
         db.executescript(
             f"""
             CREATE TABLE moz_places (id INTEGER PRIMARY KEY, u TEXT,

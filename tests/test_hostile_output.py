@@ -12,6 +12,7 @@ import os
 import sqlite3
 import stat
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pexpect
@@ -187,7 +188,7 @@ def test_the_page_cache_holds_no_credential_or_cookie(server: LocalServer, site:
     assert GOOD_TITLE.encode() in stored  # the page is there ...
     for secret in (*SECRETS, "c00kie", "set-cookie"):
         assert secret.encode() not in stored.lower(), secret  # ... nothing private is
-    with sqlite3.connect(cache_dir() / "pages.sqlite3") as db:
+    with closing(sqlite3.connect(cache_dir() / "pages.sqlite3")) as db, db:
         assert db.execute("SELECT url FROM pages").fetchall() == [(server.url("/a"),)]
     assert stat.S_IMODE(cache_dir().stat().st_mode) == 0o700
     for path in files:
