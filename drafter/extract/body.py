@@ -20,7 +20,15 @@ from functools import cache
 
 from selectolax.lexbor import LexborNode
 
-from drafter.extract.lead import Block, is_prose, junk_reason, looks_like_title, tidy
+from drafter.extract.lead import (
+    BLOCK_TAGS,
+    HEADINGS,
+    Block,
+    is_prose,
+    junk_reason,
+    looks_like_title,
+    tidy,
+)
 
 # Elements whose text is never a paragraph of the article.
 _SKIP_TAGS = frozenset(
@@ -54,35 +62,10 @@ _SKIP_TAGS = frozenset(
         "h6",
     }
 )
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "tbody",
-        "thead",
-        "tr",
-        "td",
-        "th",
-        "blockquote",
-        "pre",
-        "center",
-        "hr",
-        "details",
-        "fieldset",
-        "hgroup",
-    }
-)
+# The blocks the walk enters: the fallback's (lead.py), less what this walk reads apart (a
+# heading is read as one, <address> is a byline) and with the article's own <header>, which
+# the fallback skips as page chrome but which here holds the headline and its dek.
+_BLOCK_TAGS = (BLOCK_TAGS - HEADINGS - {"address"}) | {"header"}
 _KIND_BY_TAG = {  # a <dd> is left a paragraph: pages built of definition lists hold prose there
     "li": "list",
     "dt": "label",

@@ -56,8 +56,8 @@ _SKIP_TAGS = frozenset(
         "-comment",
     }
 )
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BLOCK_TAGS = frozenset(
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = frozenset(
     {
         "p",
         "div",
@@ -84,7 +84,7 @@ _BLOCK_TAGS = frozenset(
         "address",
         "fieldset",
         "hgroup",
-        *_HEADINGS,
+        *HEADINGS,
     }
 )
 _KIND_BY_TAG = {"li": "list", "dt": "list", "dd": "list", "blockquote": "quote"}
@@ -312,11 +312,11 @@ def node_blocks(node: LexborNode, kind: str = "p", depth: int = 0) -> Iterator[B
             pending = []
         elif tag in _SKIP_TAGS:
             pass
-        elif tag in _BLOCK_TAGS:
+        elif tag in BLOCK_TAGS:
             if text := _join(pending):
                 yield Block(text, kind)
             pending = []
-            child_kind = "heading" if tag in _HEADINGS else _KIND_BY_TAG.get(tag, kind)
+            child_kind = "heading" if tag in HEADINGS else _KIND_BY_TAG.get(tag, kind)
             yield from node_blocks(child, child_kind, depth + 1)
         else:
             pending.append(child.text(deep=True, separator="") or "")
