@@ -182,7 +182,7 @@ def test_check_usage_errors(site: Path) -> None:
     assert missing.returncode == 2 and "there is no episode 99" in missing.stderr
     assert run_drafter("check", "abc", cwd=site).returncode == 2
     assert run_drafter("check", "0", cwd=site).returncode == 2
-    for odd in ("²", "9" * 5000):  # as new and add read NUMBER: one short line, no traceback
+    for odd in ("²", "9" * 5000, "-1"):  # as new and add read NUMBER: one short line, no traceback
         result = run_drafter("check", odd, cwd=site)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         (error,) = [line for line in result.stderr.splitlines() if line.startswith("Error")]

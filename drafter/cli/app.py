@@ -318,7 +318,8 @@ def add(
     )
 
 
-app.command("check")(check)  # listed after new and add, in the week's order
+# Listed after new and add, in the week's order; `check -1` is an error about the number.
+app.command("check", cls=PlainUsage, context_settings=NUMBER_COMMAND)(check)
 
 
 def _latest_episode(site: Path | None, config: Path | None) -> int:

@@ -19,6 +19,7 @@ from drafter.cli.options import (
     SiteOption,
     TimeoutOption,
     checked_number,
+    refuse_unknown_options,
 )
 from drafter.cli.run import EXIT_INTERRUPTED, fail, load_run_settings, say, site_root
 from drafter.errors import DrafterError, InputError
@@ -60,6 +61,7 @@ def check(
     """
     from drafter.check import CheckRequest, check_episode
 
+    refuse_unknown_options([number or ""])
     episode = None if number is None else checked_number(number)
     try:
         hugo_path = shutil.which("hugo") if hugo else None
