@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborNode
 from drafter.extract.lead import (
     BLOCK_TAGS,
     HEADINGS,
+    SKIP_TAGS,
     Block,
     is_prose,
     junk_reason,
@@ -30,38 +31,10 @@ from drafter.extract.lead import (
     tidy,
 )
 
-# Elements whose text is never a paragraph of the article.
-_SKIP_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "figure",
-        "figcaption",
-        "aside",
-        "nav",
-        "footer",
-        "form",
-        "button",
-        "select",
-        "iframe",
-        "svg",
-        "summary",  # a <details> widget's label: "Expand description"
-        "dialog",
-        "video",
-        "audio",
-        "picture",
-        "img",
-        "-comment",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    }
-)
+# Elements whose text is never a paragraph of the article: the fallback's (lead.py), with
+# headings (this walk reads a heading only to stop or to skip it) and without <header> (it
+# holds the headline and its dek) and <time> (a date inside a paragraph is its text).
+_SKIP_TAGS = (SKIP_TAGS | HEADINGS) - {"header", "time"}
 # The blocks the walk enters: the fallback's (lead.py), less what this walk reads apart (a
 # heading is read as one, <address> is a byline) and with the article's own <header>, which
 # the fallback skips as page chrome but which here holds the headline and its dek.

@@ -29,7 +29,7 @@ class Block:
     role: str | None = None  # what the markup around it says: "standfirst", "header"
 
 
-_SKIP_TAGS = frozenset(
+SKIP_TAGS = frozenset(
     {
         "script",
         "style",
@@ -310,7 +310,7 @@ def node_blocks(node: LexborNode, kind: str = "p", depth: int = 0) -> Iterator[B
             if text := _join(pending):
                 yield Block(text, kind)
             pending = []
-        elif tag in _SKIP_TAGS:
+        elif tag in SKIP_TAGS:
             pass
         elif tag in BLOCK_TAGS:
             if text := _join(pending):
