@@ -25,6 +25,7 @@ from drafter.draft.hugo import hugo_findings
 from drafter.draft.render import one_line
 from drafter.errors import InputError
 from drafter.fetch.link_status import link_statuses
+from drafter.files import read_no_follow
 
 if TYPE_CHECKING:
     import httpx
@@ -83,8 +84,8 @@ def check_episode(
 ) -> CheckReport:
     """Read the episode page and run every check the request asks for."""
     number, path = _episode_page(request)
-    try:
-        text = path.read_text(encoding="utf-8")
+    try:  # never through a symbolic link, as drafts are read for add
+        text = read_no_follow(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {path}: {exc}") from exc
     settings = request.settings

@@ -203,3 +203,16 @@ def test_check_finds_nothing_in_the_shipped_example(tmp_path: Path) -> None:
     page.write_text(text.replace(note, "* \n" + note), encoding="utf-8")
     emptied = run_drafter("check", "--offline", "--site", "example", cwd=tmp_path)
     assert emptied.returncode == 1 and "the bullet is empty" in emptied.stdout
+
+
+def test_check_never_reads_through_a_symlink(site: Path, tmp_path: Path) -> None:
+    """A planted content/talk/5/index.md → a private file is refused, not quoted back."""
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: \"#5 Coming Soon\"\n---\n\n* \n", encoding="utf-8")
+    folder = site / "content" / "talk" / "5"
+    folder.mkdir(parents=True)
+    (folder / "index.md").symlink_to(secret)
+    result = run_drafter("check", "5", "--offline", cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "cannot read" in result.stderr and "Traceback" not in result.stderr
+    assert "bullet is empty" not in result.stdout
