@@ -54,6 +54,7 @@ class Extracted:
     blocked: str | None = None  # why the page looks like a wall, not an article
     title_from: str | None = None  # e.g. "profile", "og:title", "h1", "title tag"
     lead_from: str | None = None  # e.g. "profile", "body paragraph", "description"
+    source_from: str | None = None  # e.g. "profile", "og_site_name+title_last (…)"
     charset: str | None = None
     charset_from: str | None = None  # e.g. "header", "bom", "meta", "detected"
 

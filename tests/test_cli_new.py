@@ -184,7 +184,7 @@ def test_out_dash_prints_and_writes_nothing(server: LocalServer, site: Path) -> 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("---\n")
     assert yaml.safe_load(front_matter(result.stdout).strip("-\n"))["title"] == 'Say "hi"\n---'
-    assert "## [Printed headline](" in result.stdout
+    assert "## [Printed headline（Example Media）](" in result.stdout
     assert not (site / "content").exists()
 
 

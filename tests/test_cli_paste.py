@@ -49,11 +49,13 @@ def test_pasting_urls_at_a_terminal(server: LocalServer, site: Path) -> None:
     draft = (site / "content" / "talk" / "28" / "index.md").read_text(encoding="utf-8")
     headings = [line for line in draft.splitlines() if line.startswith("## ")]
     assert headings == [
-        f"## [Pasted a]({server.url('/a')})",
-        f"## [Pasted b]({server.url('/b')})",
-        f"## [Pasted c]({server.url('/c')})",
+        f"## [Pasted a（Example Media）]({server.url('/a')})",
+        f"## [Pasted b（Example Media）]({server.url('/b')})",
+        f"## [Pasted c（Example Media）]({server.url('/c')})",
     ]
-    section_a = draft.split(f"## [Pasted a]({server.url('/a')})", 1)[1].split("\n## ", 1)[0]
+    section_a = draft.split(f"## [Pasted a（Example Media）]({server.url('/a')})", 1)[1].split(
+        "\n## ", 1
+    )[0]
     assert "\n* worth a segment\n" in section_a
 
 

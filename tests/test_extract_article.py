@@ -56,7 +56,7 @@ CASES = [
         "https://example.jp/news/1",
         "新サービスの提供開始",
         JA_LEAD,
-        None,
+        "Example",
         encoding="euc_jp",
         headers={"content-type": "text/html; charset=EUC-JP"},
     ),
@@ -66,7 +66,7 @@ CASES = [
         "https://example.jp/news/2",
         "新サービスの提供開始",
         JA_LEAD,
-        None,
+        "Example",
         encoding="iso2022_jp",
     ),
     Case(
@@ -75,7 +75,7 @@ CASES = [
         "https://www.example.co.jp/news/3",
         "新サービスの提供開始",
         JA_LEAD,
-        None,
+        "Example",
         headers={"content-type": "text/html"},
     ),
     Case(
@@ -84,7 +84,7 @@ CASES = [
         "https://www.example.co.jp/news/4",
         "新サービスの提供開始",
         JA_LEAD,
-        None,
+        "Example",
         headers={"content-type": "text/html; charset=Shift_JIS"},
     ),
     Case(
@@ -93,7 +93,7 @@ CASES = [
         "https://example.net/a",
         "新サービスの提供開始",
         JA_LEAD,
-        None,
+        "Example",
     ),
     Case(
         "numeric references and name=/value= og tags (saved-fixture form)",
@@ -132,7 +132,7 @@ CASES = [
         "https://blog.example.com/jane",
         "Leader spotlight: Jane Doe",
         EN_LEAD,
-        None,
+        "Example Blog",
     ),
     Case(
         "bylines, datelines, captions and share rows are skipped",
@@ -145,7 +145,7 @@ CASES = [
         "https://example.com/sample-2",
         "Sample 2.0 ships",
         EN_LEAD,
-        None,
+        "Example",
     ),
     Case(
         "japanese furniture: 拡大画像表示, 写真：, 原文へのリンク, the headline repeated",
@@ -158,7 +158,7 @@ CASES = [
         "https://example.jp/news/5",
         "新サービスの提供開始",
         JA_LEAD,
-        None,
+        "Example",
     ),
     Case(
         "a site description in the sidebar is not the lead",
@@ -187,7 +187,7 @@ CASES = [
         "https://news.example.jp/paid/1",
         "有料記事の見出し",
         JA_LEAD,
-        None,
+        "Example",
     ),
     Case(
         "syndication: Yahoo! News labels by the provider it credits",

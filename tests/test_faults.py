@@ -333,6 +333,6 @@ def test_a_lying_charset_still_reads(
     assert result.returncode == 0, result.stderr
     draft = draft_path(site).read_bytes().decode("utf-8")  # the draft is always valid UTF-8
     section = section_of(draft, server.url("/ja"))
-    assert draft.count(f"## [{JA_TITLE}](") == 1
+    assert draft.count(f"## [{JA_TITLE}（Example Media）](") == 1
     assert "> 米インテルは4月2日、容量1ペタバイトのSSD" in section
     assert "\ufffd" not in section

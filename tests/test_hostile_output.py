@@ -118,7 +118,7 @@ def test_a_long_title_is_capped(server: LocalServer, site: Path, words: int) -> 
     result, _ = run_week(site, [server.url("/huge")], "--json")
     assert result.returncode == 0, result.stderr
     (heading,) = headings(draft_path(site).read_text(encoding="utf-8"))
-    text = heading.removeprefix("## [").split("](")[0]
+    text = heading.removeprefix("## [").split("](")[0].removesuffix("（Example Media）")
     assert len(text) <= TITLE_MAX
     (article,) = json.loads(result.stdout)["articles"]
     assert article["title"] is None or len(article["title"]) <= TITLE_MAX

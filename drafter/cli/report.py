@@ -64,6 +64,8 @@ def _origin(article: Article) -> str:
         parts.append(f"title: {origin['title_from']}")
     if origin.get("lead_from"):
         parts.append(f"lead: {origin['lead_from']}")
+    if origin.get("source_from"):
+        parts.append(f"label: {origin['source_from']}")
     if origin.get("charset"):
         parts.append(f"charset: {origin['charset']} ({origin.get('charset_from') or '?'})")
     if origin.get("blocked"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,7 +24,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from drafter.decode import decode_html
 from drafter.extract.body import Lead, blocks_after, blocks_within, first_paragraph
 from drafter.extract.decoration import Cut, strip_firm
-from drafter.extract.forms import json_ld_headline
+from drafter.extract.forms import json_ld_headline, json_ld_publishers
+from drafter.extract.label import LabelCandidate, choose_label, label_candidates
 from drafter.extract.lead import (
     Block,
     cut_lead,
@@ -34,6 +36,8 @@ from drafter.extract.lead import (
     tidy,
 )
 from drafter.extract.lead import tree_blocks as _tree_blocks
+from drafter.extract.lead_choice import choose_lead, lead_candidates
+from drafter.extract.scoring import model
 from drafter.extract.sites import name_key, profile_for, profile_for_provider
 from drafter.extract.title import clean_text, head_title, pick_title
 from drafter.extract.walls import blocked_reason
@@ -49,6 +53,9 @@ _META_KEYS = frozenset(
         "og:description",
         "twitter:description",
         "description",
+        "application-name",
+        "apple-mobile-web-app-title",
+        "twitter:site",
     }
 )
 # Generic containers of an article's body, tried when trafilatura finds nothing.
@@ -117,20 +124,24 @@ def _label(
     title: str | None,
     meta: Mapping[str, str],
     profile: SiteProfile | None,
+    candidates: list[LabelCandidate],
     cuts: tuple[Cut, ...] = (),
-) -> tuple[str | None, str | None]:
-    """(label, title without a provider credit) from the profile, credit or og:site_name."""
+) -> tuple[str | None, str | None, str | None]:
+    """(label, where it came from, title without a provider credit): the profile's label
+    or the provider a syndicating page credits (what the markup cannot tell), else the
+    best-scoring of the names the page gives itself."""
     if profile is None:
-        return meta.get("og:site_name"), title
+        chosen = choose_label(candidates, model("label"))
+        return chosen.text, chosen.provenance, title
     if not profile.syndicates:
-        return profile.label, title
+        return profile.label, "profile", title
     provider = _provider(tree, title, meta, profile, cuts)
     if provider is None:
-        return profile.label, title
+        return profile.label, "profile", title
     if title:
         title = _PROVIDER_SUFFIX.sub("", title).strip() or title
     known = profile_for_provider(provider)
-    return (known.label if known is not None else provider), title
+    return (known.label if known is not None else provider), "credited provider", title
 
 
 def _profile_blocks(tree: LexborHTMLParser, profile: SiteProfile) -> list[Block]:
@@ -221,6 +232,7 @@ def _description(meta: Mapping[str, str], title: str | None, brands: str | None)
     return None
 
 
+_SCORED_BLOCKS = 50  # blocks after the headline that the fitted lead reads (40 and what follows)
 _MATCH_PREFIX = 30  # characters of the description a page paragraph must begin with
 
 
@@ -294,6 +306,7 @@ def _lead(
     title: str | None,
     meta: Mapping[str, str],
     anchor: LexborNode | None = None,
+    trace: dict[str, Any] | None = None,
 ) -> tuple[str | None, str | None]:
     """The lead text (uncut) and where it came from."""
     profile_blocks: list[Block] = []
@@ -308,11 +321,28 @@ def _lead(
             return found, "profile"
     description = _description(meta, title, meta.get("og:site_name"))
     if anchor is not None:  # before any node is removed: the walk passes over them itself
-        walked = first_paragraph(blocks_after(anchor), title)
+        walk = blocks_after(anchor)
+        blocks = list(islice(walk, _SCORED_BLOCKS))  # the rules read on only as they need
+        walked = first_paragraph(chain(blocks, walk), title)
         if description and "paywall" in walked.skipped and not walked.body_found:
             # the body is not there to read: the publisher's summary of it stands in
             # (before a standfirst, which only introduces the body)
             return description, "description (the article is behind a paywall)"
+        rules_index = next(
+            (i for i, block in enumerate(blocks) if walked.text and block.text == walked.text),
+            None,
+        )
+        candidates = lead_candidates(blocks, title, description, rules_index)
+        if trace is not None:
+            trace["lead"] = candidates
+        chosen = choose_lead(candidates, model("lead"))
+        if chosen is not None and chosen.index == rules_index:  # the fit and the rules agree
+            return chosen.text, walked.provenance
+        if chosen is not None:
+            return chosen.text, (
+                f"first paragraph after the headline, block {chosen.index + 1} by its fitted "
+                f"score ({chosen.why})"
+            )
         if walked.text:
             return walked.text, walked.provenance
     for node in tree.css(_DROP_ALWAYS):
@@ -355,13 +385,15 @@ def extract_article(
     lead_max_en: int = 400,
     profiles: tuple[SiteProfile, ...] = (),
     use_profiles: bool = True,
+    trace: dict[str, Any] | None = None,
 ) -> Extracted:
     """Read headline, lead and label from one fetched page. Never raises. `profiles` are
     the site's own (drafter.toml), consulted before the built-in ones; `use_profiles=False`
     reads every page as an unknown site's (the generic rules alone, as bench/extraction.py
-    measures them)."""
+    measures them). `trace`, when given, receives each decision's candidates with their
+    features (what bench/fit.py fits the weights on)."""
     try:
-        return _extract(body, url, headers, lead_max_ja, lead_max_en, profiles, use_profiles)
+        return _extract(body, url, headers, lead_max_ja, lead_max_en, profiles, use_profiles, trace)
     except Exception:  # garbage in must give an empty result, not a crash
         return Extracted(title=None, source=None, lead=None)
 
@@ -374,6 +406,7 @@ def _extract(
     lead_max_en: int,
     profiles: tuple[SiteProfile, ...],
     use_profiles: bool,
+    trace: dict[str, Any] | None = None,
 ) -> Extracted:
     host = urlsplit(url).hostname or ""
     profile = profile_for(host, profiles) if use_profiles else None
@@ -384,6 +417,7 @@ def _extract(
     html = flatten_nesting(html)  # before any parser: their cost grows with depth squared
     tree = LexborHTMLParser(html)
     headline_ld = json_ld_headline(tree)
+    publishers = json_ld_publishers(tree)
     tree.strip_tags(["script", "style", "noscript", "template"])
     meta = read_meta(tree)
     provenance = {"charset": charset, "charset_from": charset_from}
@@ -395,11 +429,20 @@ def _extract(
 
     headline = pick_title(tree, meta, profile, url, headline_ld)
     title, title_from = headline.text, headline.provenance
-    label, title = _label(tree, title, meta, profile, headline.cuts)
+    candidates = label_candidates(tree, url, meta, head_title(tree), title, publishers)
+    if trace is not None:
+        trace["label"] = candidates
+    label, label_from, title = _label(tree, title, meta, profile, candidates, headline.cuts)
     if title and label and profile is not None and profile.syndicates:
         title = strip_firm(title, (name_key(label),))[0] or title
     lead, lead_from = _lead(
-        url=url, tree=tree, profile=profile, title=title, meta=meta, anchor=headline.node
+        url=url,
+        tree=tree,
+        profile=profile,
+        title=title,
+        meta=meta,
+        anchor=headline.node,
+        trace=trace,
     )
     if lead:
         lead = cut_lead(lead, lead_max_ja if is_japanese(lead) else lead_max_en)
@@ -409,5 +452,6 @@ def _extract(
         lead=lead or None,
         title_from=title_from,
         lead_from=lead_from if lead else None,
+        source_from=label_from if label else None,
         **provenance,
     )

@@ -90,6 +90,14 @@ _BOLD = frozenset({"b", "strong"})
 _QUOTED = re.compile(r"^(?:「[^「」]+」|『[^『』]+』|“[^“”]+”|\"[^\"]+\")$")
 
 
+# Elements that hold a paragraph's text, not paragraphs: a block's siblings are counted in
+# the container above them.
+_LEAF_BLOCKS = frozenset(
+    {"p", "li", "dd", "dt", "td", "th", "blockquote", "pre", "span", "a", "b", "strong", "em",
+     "i", "font", "small", "u"}
+)  # fmt: skip
+
+
 @dataclass
 class _Walk:
     """State shared by one walk: how many furniture elements were measured, how deep the
@@ -148,6 +156,7 @@ def _blocks_from(
 ) -> Iterator[Block]:
     """Blocks of `first` and its following siblings (and their descendants), in order."""
     line = _Line(kind, role)
+    line.parent, line.classes = _holder(first)
     child = first
     while child is not None:
         tag = child.tag or ""
@@ -203,6 +212,8 @@ class _Line:
     linked: int = 0  # characters inside links
     empty: bool = True  # no text but whitespace yet
     dated: bool = False  # holds a <time>, or an element named author, byline, date …
+    parent: int = 0
+    classes: str = ""
 
     def add(self, text: str, *, linked: bool, links: str = "") -> None:
         self.parts.append(text)
@@ -221,9 +232,26 @@ class _Line:
             # date, and that is no sentence, is the article's byline
             yield Block("byline", "furniture", self.role)
         elif self.kind == "p" and linked * 10 >= len(text.replace(" ", "")) * 8:
-            yield Block(text, "link", self.role)
+            yield Block(text, "link", self.role, self.parent, self.classes)
         else:
-            yield Block(text, self.kind, self.role)
+            yield Block(text, self.kind, self.role, self.parent, self.classes)
+
+
+def _holder(first: LexborNode | None) -> tuple[int, str]:
+    """Which container holds the blocks that start at `first` (above the paragraph's own
+    element), and the class and id words of both: what the fitted lead reads as context."""
+    element = first.parent if first is not None else None
+    if element is None:
+        return 0, ""
+    holder: LexborNode | None = element
+    while holder is not None and holder.tag in _LEAF_BLOCKS:
+        holder = holder.parent
+    names = _classes(element)[:200]
+    if holder is None:
+        return element.mem_id, names
+    if holder is not element:
+        names += " " + _classes(holder)[:200]
+    return holder.mem_id, names
 
 
 def _link_text(node: LexborNode) -> str:
@@ -291,7 +319,7 @@ def first_paragraph(blocks: Iterator[Block], title: str | None) -> Lead:
     for count, block in enumerate(blocks):
         if count >= _MAX_BLOCKS:
             break
-        reason = _furniture_reason(block, title)
+        reason = furniture_reason(block, title)
         if held is not None and reason == "heading":
             break  # a new section: what came before it was the body's first paragraph
         if reason is not None:
@@ -314,7 +342,7 @@ def first_paragraph(blocks: Iterator[Block], title: str | None) -> Lead:
     return lead
 
 
-def _furniture_reason(block: Block, title: str | None) -> str | None:
+def furniture_reason(block: Block, title: str | None) -> str | None:
     """Why a block is not the lead (None: it is prose that could be)."""
     if block.kind == "furniture":
         return "byline" if _names_byline(block.text) else "furniture"

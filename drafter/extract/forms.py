@@ -109,3 +109,44 @@ def _find_headline(data: object, depth: int) -> str | None:
         if found:
             return found
     return None
+
+
+_PUBLISHER_TYPES = frozenset({"organization", "newsmediaorganization", "website", "corporation"})
+
+
+def json_ld_publishers(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """The names the page's JSON-LD gives its publisher (``publisher.name``, an
+    Organization's or WebSite's ``name``), in the order found. Read before scripts are
+    stripped from the tree."""
+    names: list[str] = []
+    for node in tree.css("script[type='application/ld+json']")[:10]:
+        text = node.text() or ""
+        if "name" not in text or len(text) > _LD_MAX_CHARS:
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        _collect_publishers(data, _LD_MAX_DEPTH, names)
+    return tuple(dict.fromkeys(html.unescape(name).strip() for name in names if name.strip()))
+
+
+def _collect_publishers(data: object, depth: int, names: list[str]) -> None:
+    if isinstance(data, dict):
+        publisher = data.get("publisher")
+        for item in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                names.append(item["name"])
+        kind = data.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        named = isinstance(data.get("name"), str)
+        if named and any(isinstance(k, str) and k.lower() in _PUBLISHER_TYPES for k in kinds):
+            names.append(data["name"])
+        children: list[object] = list(data.values())
+    elif isinstance(data, list):
+        children = list(data)
+    else:
+        return
+    if depth > 0:
+        for child in children:
+            _collect_publishers(child, depth - 1, names)

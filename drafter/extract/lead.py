@@ -27,6 +27,8 @@ class Block:
     text: str
     kind: str  # "p" (paragraph or line), "heading", "list", "quote", "label", "furniture"
     role: str | None = None  # what the markup around it says: "standfirst", "header"
+    parent: int = 0  # which element holds it (the walk's blocks): siblings share it
+    classes: str = ""  # the class and id words of that element
 
 
 SKIP_TAGS = frozenset(

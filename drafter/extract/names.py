@@ -97,16 +97,19 @@ def _home_hrefs(url: str) -> list[str]:
 
 
 def chrome_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
-    """Keys of the headings that sit in the page's chrome (class or id says logo, site or
-    blog title, brand name, menu title, masthead, navbar; or the heading is one link to the
+    """Keys of the headings that sit in the page's chrome (`chrome_texts`)."""
+    return tuple(key for key in map(name_key, chrome_texts(tree, url)) if len(key) >= 2)
+
+
+def chrome_texts(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
+    """The headings that sit in the page's chrome (class or id says logo, site or blog
+    title, brand name, menu title, masthead, navbar; or the heading is one link to the
     site's home page): the page's own way of naming its site, or its book."""
-    keys: list[str] = []
+    texts: list[str] = []
     for node in tree.css("h1, h2")[:_CHROME_HEADINGS]:  # a logo or masthead is an h1 or h2
         if _in_chrome(node) or _links_home(node, url):
-            key = name_key(node.text() or "")
-            if len(key) >= 2:
-                keys.append(key)
-    return tuple(keys)
+            texts.append(" ".join((node.text() or "").split()))
+    return tuple(texts)
 
 
 _HOME_LINKS = 12  # of the page's first links to its home page
@@ -116,20 +119,26 @@ _PLAIN_HOST = re.compile(r"[a-z0-9.-]+")
 
 
 def home_link_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
-    """Keys of what the page's links to its home page say (a logo link: its image's alt):
-    "Example Blog", not "Read more"."""
+    """Keys of what the page's links to its home page say (`home_link_texts`)."""
+    return tuple(name_key(text) for _, text in home_link_texts(tree, url))
+
+
+def home_link_texts(tree: LexborHTMLParser, url: str) -> tuple[tuple[bool, str], ...]:
+    """What the page's links to its home page say, each with whether it is a logo's alt
+    text: "Example Blog", not "Read more"."""
     hrefs = _home_hrefs(url)
     selector = ", ".join(f"a[href='{href}']" for href in hrefs)
-    keys: list[str] = []
+    found: list[tuple[bool, str]] = []
     for link in tree.css(selector)[:_HOME_LINKS]:
-        text = (link.text() or "").strip()
+        text = " ".join((link.text() or "").split())
+        logo = False
         if not text:
             image = link.css_first("img[alt]")
             text = (image.attributes.get("alt") or "").strip() if image is not None else ""
-        key = name_key(text)
-        if len(key) >= 2 and len(text) <= _MAX_LINK_NAME:
-            keys.append(key)
-    return tuple(keys)
+            logo = True
+        if len(name_key(text)) >= 2 and len(text) <= _MAX_LINK_NAME:
+            found.append((logo, text))
+    return tuple(found)
 
 
 def _in_chrome(node: LexborNode) -> bool:

@@ -30,6 +30,7 @@ def article_from(bookmark: Bookmark, fetched: FetchResult, extracted: Extracted 
     provenance = {
         "title_from": extracted.title_from,
         "lead_from": extracted.lead_from,
+        "source_from": extracted.source_from,
         "charset": extracted.charset,
         "charset_from": extracted.charset_from,
         "blocked": extracted.blocked,

@@ -87,7 +87,11 @@ def extractor_fingerprint() -> str:
     package = Path(__file__).resolve().parents[1]
     extract_dir = package / "extract"
     names = sorted(
-        [f"extract/{p.name}" for p in extract_dir.glob("*") if p.suffix in {".py", ".toml"}]
+        [
+            f"extract/{p.name}"
+            for p in extract_dir.glob("*")
+            if p.suffix in {".py", ".toml", ".json"}
+        ]
     )
     for name in [*names, *_EXTRACTION_SHARED]:
         try:
