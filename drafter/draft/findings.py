@@ -12,16 +12,14 @@ import tomllib
 from dataclasses import dataclass
 
 from drafter.draft.edits import body_start, section_urls
+from drafter.draft.markdown_links import markdown_links
 from drafter.draft.render import FAILURE_MARKER, one_line
-from drafter.urls import normalise_url
+from drafter.urls import FETCHABLE_SCHEMES, normalise_url, url_scheme
 
 _BULLET_EMPTY = re.compile(r"^[ \t]*[*+-][ \t]*$")
 _QUOTE = re.compile(r"^[ \t]{0,3}>(?P<rest>.*)$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _TITLE_LINE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
-# A link's http(s) destination: [text](url) or <url>; a backslash-escaped "&" (as
-# markdown_safe_url writes it) is unescaped before fetching.
-_LINK = re.compile(r"\]\((?P<inline>https?://[^)\s]+)\)|<(?P<auto>https?://[^>\s]+)>")
 
 
 @dataclass(frozen=True)
@@ -133,20 +131,21 @@ def body_findings(text: str) -> list[Finding]:
 
 
 def page_links(text: str) -> list[tuple[int, str]]:
-    """(line number, normalised URL) of each http(s) link in the body, first occurrence only:
-    the headings' links and any the host added in the notes."""
+    """(line number, normalised URL) of each http(s) link of the body as CommonMark reads it
+    (drafter.draft.markdown_links: never escaped text, a code span or a quote), first
+    occurrence only: the headings' links and any the host added in the notes."""
     seen: set[str] = set()
     links = []
-    for number, line in body_lines(text):
-        for match in _LINK.finditer(line):
-            written = (match.group("inline") or match.group("auto")).replace("\\&", "&")
-            try:
-                url = normalise_url(written)
-            except ValueError:
-                continue
-            if url not in seen:
-                seen.add(url)
-                links.append((number, url))
+    for link in markdown_links(text):
+        if url_scheme(link.destination) not in FETCHABLE_SCHEMES:
+            continue
+        try:
+            url = normalise_url(link.destination)
+        except ValueError:
+            continue
+        if url not in seen:
+            seen.add(url)
+            links.append((link.line, url))
     return links
 
 
