@@ -58,12 +58,18 @@ def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def crafted_site(server: LocalServer, site: Path) -> tuple[Path, str, dict[str, str]]:
-    for name in ("ok", "old", "elsewhere"):
+def crafted_site(
+    server: LocalServer, public: LocalServer, site: Path
+) -> tuple[Path, str, dict[str, str]]:
+    """The headings on `server` (127.0.0.1: bookmarks are fetched wherever they are), the
+    notes' link on `public` (a link no bookmark named must be at a public address)."""
+    for name in ("ok", "old"):
         article(server, name)
+    article(public, "elsewhere")
     server.routes["/gone"] = page("<h1>gone</h1>", status=404)
-    server.routes["/moved"] = redirect(server.url("/elsewhere"), status=301)
-    urls = {name: server.url(f"/{name}") for name in ("ok", "gone", "moved", "old")}
+    public.routes["/moved"] = redirect(public.url("/elsewhere"), status=301)
+    urls = {name: server.url(f"/{name}") for name in ("ok", "gone", "old")}
+    urls["moved"] = public.url("/moved")
     earlier = site / "content" / "talk" / "27" / "index.md"
     earlier.parent.mkdir(parents=True)
     earlier.write_text(f'---\ntitle: "#27 Done"\n---\n\n## [Old]({urls["old"]})\n', "utf-8")
@@ -74,8 +80,10 @@ def crafted_site(server: LocalServer, site: Path) -> tuple[Path, str, dict[str, 
     return path, text, urls
 
 
-def test_check_finds_each_kind_of_problem(server: LocalServer, site: Path) -> None:
-    path, text, urls = crafted_site(server, site)
+def test_check_finds_each_kind_of_problem(
+    server: LocalServer, public: LocalServer, site: Path
+) -> None:
+    path, text, urls = crafted_site(server, public, site)
     result = run_drafter("check", "--json", cwd=site)  # the latest episode: 28
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
@@ -94,16 +102,16 @@ def test_check_finds_each_kind_of_problem(server: LocalServer, site: Path) -> No
     assert messages["title"] == "the title is still the placeholder: #28 Coming Soon"
     assert messages["repeat"] == f"episode 27 already covered {urls['old']}"
     assert messages["dead_link"] == f"{urls['gone']} does not answer: HTTP 404 Not Found"
-    assert messages["redirect"] == f"{urls['moved']} now redirects to {server.url('/elsewhere')}"
+    assert messages["redirect"] == f"{urls['moved']} now redirects to {public.url('/elsewhere')}"
     assert "episode 28: 7 problems" in result.stderr
 
-    hits = dict(server.hits)
+    hits = dict(server.hits), dict(public.hits)
     lines = run_drafter("check", "28", "--offline", cwd=site)
     assert lines.returncode == 1
     shown = str(Path("content", "talk", "28", "index.md"))
     assert f"{shown}:2: the title is still the placeholder: #28 Coming Soon\n" in lines.stdout
     assert len(lines.stdout.splitlines()) == 5  # --offline: no link is fetched
-    assert server.hits == hits
+    assert (server.hits, public.hits) == hits
 
 
 def test_check_reports_front_matter_that_is_not_yaml(site: Path) -> None:

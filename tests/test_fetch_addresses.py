@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import re
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,24 +20,14 @@ from drafter.fetch import addresses
 from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE, is_ip_literal, is_public
 from drafter.fetch.client import Fetcher, build_client
 from drafter.models import FetchResult
-from tests.conftest import run_drafter
+from tests.conftest import PUBLIC_ADDRESS, run_drafter
 from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page, redirect
 from tests.test_faults import GOOD_PAGE, GOOD_TITLE, draft_path, no_traceback, section_of
 
-PUBLIC = "127.0.0.2"
+PUBLIC = PUBLIC_ADDRESS
 SECRET = article_html("Internal secret", EN_PARAGRAPHS, site_name="Intranet")
 INTRANET = article_html("Intranet page", EN_PARAGRAPHS, site_name="Intranet")
-
-
-@pytest.fixture
-def public(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
-    monkeypatch.setenv(TEST_PUBLIC_VARIABLE, PUBLIC)
-    running = LocalServer(host=PUBLIC).start()
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def closed_port() -> int:

@@ -20,6 +20,18 @@ _BULLET_EMPTY = re.compile(r"^[ \t]*[*+-][ \t]*$")
 _QUOTE = re.compile(r"^[ \t]{0,3}>(?P<rest>.*)$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _TITLE_LINE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
+ARTICLE_HEADING = 2  # the level of drafter's `## [title](bookmark)` headings
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link `check` fetches: the line it is first on, its normalised URL, and whether it
+    is an article heading's own link (the host's bookmark), fetched wherever it is; any
+    other link must lead to a public address."""
+
+    line: int
+    url: str
+    bookmarked: bool
 
 
 @dataclass(frozen=True)
@@ -130,12 +142,10 @@ def body_findings(text: str) -> list[Finding]:
     return found
 
 
-def page_links(text: str) -> list[tuple[int, str]]:
-    """(line number, normalised URL) of each http(s) link of the body as CommonMark reads it
-    (drafter.draft.markdown_links: never escaped text, a code span or a quote), first
-    occurrence only: the headings' links and any the host added in the notes."""
-    seen: set[str] = set()
-    links = []
+def page_links(text: str) -> list[PageLink]:
+    """Each http(s) link of the body as CommonMark reads it (drafter.draft.markdown_links:
+    never escaped text, a code span or a quote), first occurrence only, in page order."""
+    found: dict[str, PageLink] = {}
     for link in markdown_links(text):
         if url_scheme(link.destination) not in FETCHABLE_SCHEMES:
             continue
@@ -143,10 +153,12 @@ def page_links(text: str) -> list[tuple[int, str]]:
             url = normalise_url(link.destination)
         except ValueError:
             continue
-        if url not in seen:
-            seen.add(url)
-            links.append((link.line, url))
-    return links
+        bookmarked = link.opens_heading == ARTICLE_HEADING
+        if url not in found:
+            found[url] = PageLink(link.line, url, bookmarked)
+        elif bookmarked:  # linked again in the notes first: still the host's bookmark
+            found[url] = PageLink(found[url].line, url, bookmarked)
+    return list(found.values())
 
 
 def repeat_findings(text: str, covered: dict[str, int]) -> list[Finding]:

@@ -6,6 +6,8 @@ script makes in the browser) must reach a public address: a page on a public hos
 send drafter to loopback, a private range (10/8, 172.16/12, 192.168/16, fc00::/7),
 link-local (169.254/16, where cloud metadata lives) or any other non-global address. When
 the bookmark's own host is not public, its redirects and requests may stay on that host.
+A URL no bookmark named (a link `drafter check` reads off an episode page, outside the
+article headings) is held to the policy from its very first request.
 
 Both the name and the connection are checked: a redirect's host is resolved before any
 byte is sent (so a refused target is refused the same way whether it would have answered,
@@ -146,6 +148,12 @@ class Route:
 
     bookmark_host: str
     bookmark_public: bool | None = None  # learned from its first connection
+
+    @classmethod
+    def unbookmarked(cls, host: str) -> Route:
+        """The route of a URL no bookmark named (a link `check` read off a page): held to
+        the policy from its very first request, as if a public page had led to it."""
+        return cls(host, bookmark_public=True)
 
     def may_be_private(self, host: str) -> bool:
         """Whether `host` may be at a non-public address: only a non-public bookmark's own."""

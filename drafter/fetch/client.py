@@ -262,13 +262,14 @@ async def _attempt(
     settings: FetchSettings,
     headers: Mapping[str, str] | None = None,
     accept: frozenset[str] = HTML_TYPES,
+    bookmarked: bool = True,
 ) -> FetchResult:
     """One GET: a FetchResult with a body (or a bodiless 304), or _Retryable / _Failed."""
     try:
-        httpx.URL(url)  # so a bad URL below can only have come from a redirect
+        host = httpx.URL(url).host  # so a bad URL below can only have come from a redirect
     except httpx.InvalidURL as exc:
         raise _Failed(f"invalid URL: {exc}") from exc
-    route = CURRENT_ROUTE.set(Route(httpx.URL(url).host))
+    route = CURRENT_ROUTE.set(Route(host) if bookmarked else Route.unbookmarked(host))
     try:
         async with client.stream("GET", url, headers=headers) as response:
             return await _answer(response, url, settings, bool(headers), accept)
@@ -328,11 +329,15 @@ class Fetcher:
             self._host_slots[host] = asyncio.Semaphore(self.settings.per_host)
         return self._host_slots[host]
 
-    async def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> FetchResult:
+    async def fetch(
+        self, url: str, headers: Mapping[str, str] | None = None, *, bookmarked: bool = True
+    ) -> FetchResult:
         """Fetch one URL; every failure comes back as FetchResult.error.
 
         `headers` are added to the request (If-None-Match / If-Modified-Since from the page
-        cache); a 304 answer then comes back with status 304 and no body."""
+        cache); a 304 answer then comes back with status 304 and no body. A URL no bookmark
+        named (`bookmarked=False`: a link `check` read off a page) must be at a public
+        address from its very first request (drafter.fetch.addresses)."""
         settings = self.settings
         loop = asyncio.get_running_loop()
         error = "not fetched"
@@ -344,7 +349,9 @@ class Fetcher:
             for attempt in range(settings.retries + 1):
                 try:
                     async with asyncio.timeout_at(deadline):
-                        result = await _attempt(self.client, url, settings, headers, self.accept)
+                        result = await _attempt(
+                            self.client, url, settings, headers, self.accept, bookmarked
+                        )
                     return dataclasses.replace(result, elapsed=time.monotonic() - started)
                 except TimeoutError:
                     limit = f"took longer than {settings.timeout:g}s (the per-article limit)"
