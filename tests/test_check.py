@@ -6,12 +6,15 @@ import json
 import os
 import shutil
 import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from drafter.draft.render import FAILURE_MARKER
 from tests.conftest import REPO, run_drafter
 from tests.samples import EN_PARAGRAPHS, article_html
-from tests.server import LocalServer, page, redirect
+from tests.server import Handler, LocalServer, page, redirect
 
 CRAFTED = """\
 ---
@@ -224,3 +227,57 @@ def test_check_never_reads_through_a_symlink(site: Path, tmp_path: Path) -> None
     assert result.returncode == 2, result.stdout + result.stderr
     assert "cannot read" in result.stderr and "Traceback" not in result.stderr
     assert "bullet is empty" not in result.stdout
+
+
+class InFlight:
+    """Requests a server is answering at once, and the most it answered at once."""
+
+    def __init__(self) -> None:
+        self.now = 0
+        self.peak = 0
+        self.lock = threading.Lock()
+
+    def slow_page(self, body: str) -> Handler:
+        def handle(request: BaseHTTPRequestHandler) -> None:
+            with self.lock:
+                self.now += 1
+                self.peak = max(self.peak, self.now)
+            time.sleep(0.3)
+            with self.lock:  # before answering: the next request cannot overlap this one
+                self.now -= 1
+            page(body)(request)
+
+        return handle
+
+
+def test_check_takes_new_s_concurrency_and_per_host(
+    server: LocalServer, site: Path, tmp_path: Path
+) -> None:
+    """--concurrency and --per-host, and the drafter.toml keys, as for new (issue 19)."""
+    flight = InFlight()
+    names = [f"p{n}" for n in range(4)]
+    for name in names:
+        server.routes[f"/{name}"] = flight.slow_page(article_html(name, EN_PARAGRAPHS))
+    sections = "".join(f"## [{name}]({server.url('/' + name)})\n\n* a note\n\n" for name in names)
+    path = site / "content" / "talk" / "28" / "index.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(f'---\ntitle: "#28 Fine"\n---\n\n# Show Note\n\n{sections}', "utf-8")
+
+    runs = iter(range(100))
+
+    def peak(*options: str) -> int:
+        flight.peak = 0
+        cache = {"XDG_CACHE_HOME": str(tmp_path / f"cache{next(runs)}")}  # nothing cached
+        result = run_drafter("check", *options, cwd=site, env=cache)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return flight.peak
+
+    assert peak() == 2  # the default: 2 per host
+    assert peak("--per-host", "3") == 3
+    assert peak("--per-host", "4", "--concurrency", "1") == 1
+    (site / "drafter.toml").write_text("per_host = 1\n", encoding="utf-8")
+    assert peak() == 1
+    assert peak("--per-host", "4") == 4  # the flag over the file
+    for bad in (["--per-host", "0"], ["--concurrency", "x"]):
+        refused = run_drafter("check", *bad, cwd=site)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
