@@ -67,15 +67,21 @@ def _episode_page(request: CheckRequest) -> tuple[int, Path]:
 def link_findings(
     text: str, settings: Settings, transport: httpx.AsyncBaseTransport | None = None
 ) -> list[Finding]:
-    """Links that no longer answer, and links that now lead somewhere else."""
+    """Links that no longer answer, and links that now lead somewhere else. Only an article
+    heading's own link is fetched as a bookmark; every other link, and where it redirects,
+    must be at a public address (drafter.fetch.addresses)."""
     links = page_links(text)
-    statuses = link_statuses([url for _, url in links], settings, transport=transport)
+    bookmarked = {link.url for link in links if link.bookmarked}
+    urls = [link.url for link in links]
+    statuses = link_statuses(urls, settings, bookmarked=bookmarked, transport=transport)
     found = []
-    for (line, url), status in zip(links, statuses, strict=True):
+    for link, status in zip(links, statuses, strict=True):
         if status.error is not None:
-            found.append(Finding(line, "dead_link", f"{url} does not answer: {status.error}"))
+            message = f"{link.url} does not answer: {status.error}"
+            found.append(Finding(link.line, "dead_link", message))
         elif status.moved_to is not None:
-            found.append(Finding(line, "redirect", f"{url} now redirects to {status.moved_to}"))
+            message = f"{link.url} now redirects to {status.moved_to}"
+            found.append(Finding(link.line, "redirect", message))
     return found
 
 

@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 
 import drafter.extract.article
+from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE
 from tests.server import LocalServer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+PUBLIC_ADDRESS = "127.0.0.2"  # a second loopback address, playing a public host
 
 _OUTSIDE_VARIABLES = (
     "HTTP_PROXY",
@@ -47,6 +49,19 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
     running = LocalServer().start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def public(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
+    """A server playing a host on the open internet: on 127.0.0.2, which
+    DRAFTER_TEST_PUBLIC_ADDRESSES tells drafter (and the CLI run in a child) to treat as
+    public, beside `server`'s 127.0.0.1, which stays internal."""
+    monkeypatch.setenv(TEST_PUBLIC_VARIABLE, PUBLIC_ADDRESS)
+    running = LocalServer(host=PUBLIC_ADDRESS).start()
     try:
         yield running
     finally:

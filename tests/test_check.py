@@ -6,12 +6,15 @@ import json
 import os
 import shutil
 import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from drafter.draft.render import FAILURE_MARKER
 from tests.conftest import REPO, run_drafter
 from tests.samples import EN_PARAGRAPHS, article_html
-from tests.server import LocalServer, page, redirect
+from tests.server import Handler, LocalServer, page, redirect
 
 CRAFTED = """\
 ---
@@ -58,12 +61,18 @@ def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def crafted_site(server: LocalServer, site: Path) -> tuple[Path, str, dict[str, str]]:
-    for name in ("ok", "old", "elsewhere"):
+def crafted_site(
+    server: LocalServer, public: LocalServer, site: Path
+) -> tuple[Path, str, dict[str, str]]:
+    """The headings on `server` (127.0.0.1: bookmarks are fetched wherever they are), the
+    notes' link on `public` (a link no bookmark named must be at a public address)."""
+    for name in ("ok", "old"):
         article(server, name)
+    article(public, "elsewhere")
     server.routes["/gone"] = page("<h1>gone</h1>", status=404)
-    server.routes["/moved"] = redirect(server.url("/elsewhere"), status=301)
-    urls = {name: server.url(f"/{name}") for name in ("ok", "gone", "moved", "old")}
+    public.routes["/moved"] = redirect(public.url("/elsewhere"), status=301)
+    urls = {name: server.url(f"/{name}") for name in ("ok", "gone", "old")}
+    urls["moved"] = public.url("/moved")
     earlier = site / "content" / "talk" / "27" / "index.md"
     earlier.parent.mkdir(parents=True)
     earlier.write_text(f'---\ntitle: "#27 Done"\n---\n\n## [Old]({urls["old"]})\n', "utf-8")
@@ -74,8 +83,10 @@ def crafted_site(server: LocalServer, site: Path) -> tuple[Path, str, dict[str, 
     return path, text, urls
 
 
-def test_check_finds_each_kind_of_problem(server: LocalServer, site: Path) -> None:
-    path, text, urls = crafted_site(server, site)
+def test_check_finds_each_kind_of_problem(
+    server: LocalServer, public: LocalServer, site: Path
+) -> None:
+    path, text, urls = crafted_site(server, public, site)
     result = run_drafter("check", "--json", cwd=site)  # the latest episode: 28
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
@@ -94,16 +105,16 @@ def test_check_finds_each_kind_of_problem(server: LocalServer, site: Path) -> No
     assert messages["title"] == "the title is still the placeholder: #28 Coming Soon"
     assert messages["repeat"] == f"episode 27 already covered {urls['old']}"
     assert messages["dead_link"] == f"{urls['gone']} does not answer: HTTP 404 Not Found"
-    assert messages["redirect"] == f"{urls['moved']} now redirects to {server.url('/elsewhere')}"
+    assert messages["redirect"] == f"{urls['moved']} now redirects to {public.url('/elsewhere')}"
     assert "episode 28: 7 problems" in result.stderr
 
-    hits = dict(server.hits)
+    hits = dict(server.hits), dict(public.hits)
     lines = run_drafter("check", "28", "--offline", cwd=site)
     assert lines.returncode == 1
     shown = str(Path("content", "talk", "28", "index.md"))
     assert f"{shown}:2: the title is still the placeholder: #28 Coming Soon\n" in lines.stdout
     assert len(lines.stdout.splitlines()) == 5  # --offline: no link is fetched
-    assert server.hits == hits
+    assert (server.hits, public.hits) == hits
 
 
 def test_check_reports_front_matter_that_is_not_yaml(site: Path) -> None:
@@ -216,3 +227,57 @@ def test_check_never_reads_through_a_symlink(site: Path, tmp_path: Path) -> None
     assert result.returncode == 2, result.stdout + result.stderr
     assert "cannot read" in result.stderr and "Traceback" not in result.stderr
     assert "bullet is empty" not in result.stdout
+
+
+class InFlight:
+    """Requests a server is answering at once, and the most it answered at once."""
+
+    def __init__(self) -> None:
+        self.now = 0
+        self.peak = 0
+        self.lock = threading.Lock()
+
+    def slow_page(self, body: str) -> Handler:
+        def handle(request: BaseHTTPRequestHandler) -> None:
+            with self.lock:
+                self.now += 1
+                self.peak = max(self.peak, self.now)
+            time.sleep(0.3)
+            with self.lock:  # before answering: the next request cannot overlap this one
+                self.now -= 1
+            page(body)(request)
+
+        return handle
+
+
+def test_check_takes_new_s_concurrency_and_per_host(
+    server: LocalServer, site: Path, tmp_path: Path
+) -> None:
+    """--concurrency and --per-host, and the drafter.toml keys, as for new (issue 19)."""
+    flight = InFlight()
+    names = [f"p{n}" for n in range(4)]
+    for name in names:
+        server.routes[f"/{name}"] = flight.slow_page(article_html(name, EN_PARAGRAPHS))
+    sections = "".join(f"## [{name}]({server.url('/' + name)})\n\n* a note\n\n" for name in names)
+    path = site / "content" / "talk" / "28" / "index.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(f'---\ntitle: "#28 Fine"\n---\n\n# Show Note\n\n{sections}', "utf-8")
+
+    runs = iter(range(100))
+
+    def peak(*options: str) -> int:
+        flight.peak = 0
+        cache = {"XDG_CACHE_HOME": str(tmp_path / f"cache{next(runs)}")}  # nothing cached
+        result = run_drafter("check", *options, cwd=site, env=cache)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return flight.peak
+
+    assert peak() == 2  # the default: 2 per host
+    assert peak("--per-host", "3") == 3
+    assert peak("--per-host", "4", "--concurrency", "1") == 1
+    (site / "drafter.toml").write_text("per_host = 1\n", encoding="utf-8")
+    assert peak() == 1
+    assert peak("--per-host", "4") == 4  # the flag over the file
+    for bad in (["--per-host", "0"], ["--concurrency", "x"]):
+        refused = run_drafter("check", *bad, cwd=site)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr

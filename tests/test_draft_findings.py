@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter.draft.findings import (
+    PageLink,
     body_findings,
     front_matter_findings,
     page_links,
@@ -42,7 +43,10 @@ def test_links_and_repeats_by_line() -> None:
         "---\ntitle: t\n---\n## [A](https://a.example/1?utm_source=x)\n\n"
         "* [b](https://b.example/) [a](https://a.example/1)\n"
     )
-    assert page_links(text) == [(4, "https://a.example/1"), (6, "https://b.example/")]
+    assert page_links(text) == [
+        PageLink(4, "https://a.example/1", bookmarked=True),  # an article heading's own link
+        PageLink(6, "https://b.example/", bookmarked=False),
+    ]
     found = repeat_findings(text, {"https://a.example/1": 12, "https://b.example/": 3})
     assert kinds(found) == [("repeat", 4)]  # only article headings count, as when drafting
     assert found[0].message == "episode 12 already covered https://a.example/1"

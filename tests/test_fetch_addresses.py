@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import re
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,27 +17,17 @@ import pytest
 from drafter.config import FetchSettings
 from drafter.draft.render import FAILURE_MARKER
 from drafter.fetch import addresses
-from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE, is_public
+from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE, is_ip_literal, is_public
 from drafter.fetch.client import Fetcher, build_client
 from drafter.models import FetchResult
-from tests.conftest import run_drafter
+from tests.conftest import PUBLIC_ADDRESS, run_drafter
 from tests.samples import EN_PARAGRAPHS, article_html
 from tests.server import LocalServer, page, redirect
 from tests.test_faults import GOOD_PAGE, GOOD_TITLE, draft_path, no_traceback, section_of
 
-PUBLIC = "127.0.0.2"
+PUBLIC = PUBLIC_ADDRESS
 SECRET = article_html("Internal secret", EN_PARAGRAPHS, site_name="Intranet")
 INTRANET = article_html("Intranet page", EN_PARAGRAPHS, site_name="Intranet")
-
-
-@pytest.fixture
-def public(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
-    monkeypatch.setenv(TEST_PUBLIC_VARIABLE, PUBLIC)
-    running = LocalServer(host=PUBLIC).start()
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def closed_port() -> int:
@@ -127,3 +116,59 @@ def test_the_address_connected_to_is_checked_not_only_the_name(
     result = asyncio.run(fetch())
     assert result.body is None
     assert result.error is not None and "non-public address (localhost)" in result.error
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "0177.0.0.1", "0x7f.0.0.1", "2130706433", "0x7f000001", "127.1", "0177.1", "10.0x10203",
+        "2002:7f00:1::", "2002:a00:1::", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1::808:808", "::7f00:1", "::ffff:0:7f00:1",
+    ],
+)  # fmt: skip
+def test_other_spellings_of_non_public_addresses(address: str) -> None:
+    """The forms a resolver reads (inet_aton: octal, hex, one to four parts) and the IPv6
+    forms that carry an IPv4 address on (6to4, NAT64, IPv4-compatible and -translated)."""
+    assert is_ip_literal(address)
+    assert not is_public(address)
+
+
+@pytest.mark.parametrize("address", ["2002:808:808::", "64:ff9b::808:808", "0x8.8.8.8"])
+def test_public_addresses_carried_in_other_forms(address: str) -> None:
+    assert is_public(address)
+
+
+@pytest.mark.parametrize(
+    "name", ["example.com", "1.2.3.4.5", "0x7g", "08.0.0.1", "1e3", "256.1.1.1", "1.2.3.256"]
+)
+def test_names_that_are_not_addresses(name: str) -> None:
+    assert not is_ip_literal(name)
+
+
+def test_a_redirect_to_another_spelling_of_loopback_is_refused_at_once(
+    public: LocalServer, server: LocalServer, site: Path
+) -> None:
+    """0177.0.0.1 (which httpx cannot even parse), 6to4 and NAT64 loopback: refused before
+    any connection, with no retry, as any non-public redirect."""
+    server.routes["/secret"] = page(SECRET)
+    targets = {
+        "/to-octal": f"http://0177.0.0.1:{server.port}/secret",
+        "/to-6to4": f"http://[2002:7f00:1::]:{server.port}/secret",
+        "/to-nat64": f"http://[64:ff9b::7f00:1]:{server.port}/secret",
+    }
+    public.routes.update({path: redirect(target) for path, target in targets.items()})
+    urls = [public.url(path) for path in targets]
+    bookmarks = site / "bookmarks.txt"
+    bookmarks.write_text("\n".join(urls) + "\n", encoding="utf-8")
+    result = run_drafter(
+        "new", "28", str(bookmarks), "--timeout", "10", "--render", "never", cwd=site,
+        env={TEST_PUBLIC_VARIABLE: PUBLIC},
+    )  # fmt: skip
+    no_traceback(result)
+    assert result.returncode == 1, result.stderr  # every article failed
+    assert public.hits == dict.fromkeys(targets, 1)  # refused at once: no retry
+    assert server.hits == {}
+    for url in urls:
+        assert re.search(rf"failed: {re.escape(url)} — refused: .*non-public", result.stderr), (
+            result.stderr
+        )

@@ -137,6 +137,23 @@ def test_redirect_loop_is_bounded() -> None:
     assert result.error == "too many redirects (more than 5)"
 
 
+def test_a_redirect_to_an_unreadable_url_is_refused_at_once() -> None:
+    """httpx cannot parse the Location (an octal address, a broken port): no retry."""
+    for location in ("http://0177.0.0.1/", "http://[::1"):
+        calls: list[str] = []
+
+        def handler(
+            request: httpx.Request, location: str = location, calls: list[str] = calls
+        ) -> httpx.Response:
+            calls.append(str(request.url))
+            return httpx.Response(302, headers={"location": location})
+
+        result = fetch(handler, retries=2)
+        assert result.error is not None
+        assert result.error.startswith("refused a redirect to an invalid URL"), result.error
+        assert calls == ["https://example.com/a"]
+
+
 def test_connection_errors_are_retried_and_reported() -> None:
     calls: list[int] = []
 

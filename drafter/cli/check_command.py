@@ -14,8 +14,10 @@ from typing import Annotated
 import typer
 
 from drafter.cli.options import (
+    ConcurrencyOption,
     ConfigOption,
     JsonOption,
+    PerHostOption,
     SiteOption,
     TimeoutOption,
     checked_number,
@@ -52,6 +54,8 @@ def check(
             "--hugo", help="Also build the site with hugo on PATH, in a temporary folder."
         ),
     ] = False,
+    concurrency: ConcurrencyOption = None,
+    per_host: PerHostOption = None,
     timeout: TimeoutOption = None,
 ) -> None:
     """Check episode NUMBER's page before publishing.
@@ -68,7 +72,12 @@ def check(
         if hugo and hugo_path is None:
             raise InputError("--hugo: there is no hugo on PATH")
         root = site_root(site)
-        settings, _ = load_run_settings(root, config, {"timeout": timeout})
+        flags: dict[str, object] = {
+            "concurrency": concurrency,
+            "per_host": per_host,
+            "timeout": timeout,
+        }
+        settings, _ = load_run_settings(root, config, flags)
         request = CheckRequest(root, settings, episode, links=not offline, hugo=hugo_path)
         report = check_episode(request)
     except DrafterError as exc:

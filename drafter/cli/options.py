@@ -1,4 +1,4 @@
-"""Options and arguments that `drafter new` and `drafter add` share, declared once."""
+"""Options and arguments that `drafter new`, `add` and `check` share, declared once."""
 
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +32,7 @@ def refuse_unknown_options(words: list[str]) -> None:
             raise typer.BadParameter("not an option of this command", param_hint=word)
 
 
-# Options shared by `new` and `add`.
+# Options shared by `new` and `add`, and by `check` where it reads a site or fetches.
 SiteOption = Annotated[
     Path | None,
     typer.Option(

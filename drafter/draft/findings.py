@@ -12,16 +12,26 @@ import tomllib
 from dataclasses import dataclass
 
 from drafter.draft.edits import body_start, section_urls
+from drafter.draft.markdown_links import markdown_links
 from drafter.draft.render import FAILURE_MARKER, one_line
-from drafter.urls import normalise_url
+from drafter.urls import FETCHABLE_SCHEMES, normalise_url, url_scheme
 
 _BULLET_EMPTY = re.compile(r"^[ \t]*[*+-][ \t]*$")
 _QUOTE = re.compile(r"^[ \t]{0,3}>(?P<rest>.*)$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _TITLE_LINE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
-# A link's http(s) destination: [text](url) or <url>; a backslash-escaped "&" (as
-# markdown_safe_url writes it) is unescaped before fetching.
-_LINK = re.compile(r"\]\((?P<inline>https?://[^)\s]+)\)|<(?P<auto>https?://[^>\s]+)>")
+ARTICLE_HEADING = 2  # the level of drafter's `## [title](bookmark)` headings
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link `check` fetches: the line it is first on, its normalised URL, and whether it
+    is an article heading's own link (the host's bookmark), fetched wherever it is; any
+    other link must lead to a public address."""
+
+    line: int
+    url: str
+    bookmarked: bool
 
 
 @dataclass(frozen=True)
@@ -132,22 +142,23 @@ def body_findings(text: str) -> list[Finding]:
     return found
 
 
-def page_links(text: str) -> list[tuple[int, str]]:
-    """(line number, normalised URL) of each http(s) link in the body, first occurrence only:
-    the headings' links and any the host added in the notes."""
-    seen: set[str] = set()
-    links = []
-    for number, line in body_lines(text):
-        for match in _LINK.finditer(line):
-            written = (match.group("inline") or match.group("auto")).replace("\\&", "&")
-            try:
-                url = normalise_url(written)
-            except ValueError:
-                continue
-            if url not in seen:
-                seen.add(url)
-                links.append((number, url))
-    return links
+def page_links(text: str) -> list[PageLink]:
+    """Each http(s) link of the body as CommonMark reads it (drafter.draft.markdown_links:
+    never escaped text, a code span or a quote), first occurrence only, in page order."""
+    found: dict[str, PageLink] = {}
+    for link in markdown_links(text):
+        if url_scheme(link.destination) not in FETCHABLE_SCHEMES:
+            continue
+        try:
+            url = normalise_url(link.destination)
+        except ValueError:
+            continue
+        bookmarked = link.opens_heading == ARTICLE_HEADING
+        if url not in found:
+            found[url] = PageLink(link.line, url, bookmarked)
+        elif bookmarked:  # linked again in the notes first: still the host's bookmark
+            found[url] = PageLink(found[url].line, url, bookmarked)
+    return list(found.values())
 
 
 def repeat_findings(text: str, covered: dict[str, int]) -> list[Finding]:

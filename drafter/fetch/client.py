@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 from urllib.request import getproxies
 
 import httpx
@@ -117,10 +118,20 @@ def _peer_address(response: httpx.Response) -> str | None:
     return str(address[0]) if isinstance(address, tuple) and address else None
 
 
+def _location_host(response: httpx.Response) -> str | None:
+    """The host a redirect names, read as text (None when it names none or is unreadable)."""
+    try:
+        return urlsplit(urljoin(str(response.url), response.headers["location"])).hostname
+    except ValueError:
+        return None
+
+
 def address_hooks(*, direct: bool) -> dict[str, list[Any]]:
     """httpx event hooks that hold every fetch to the address policy (drafter.fetch.addresses)
-    for the Route of the fetch running. Through a proxy, which resolves names and connects
-    for us, only redirects to literal addresses and localhost can be checked."""
+    for the Route of the fetch running. A redirect's Location is read as text before httpx
+    parses it, so an address it cannot parse (0177.0.0.1) is refused, not retried. Through a
+    proxy, which resolves names and connects for us, only redirects to literal addresses and
+    localhost can be checked."""
 
     async def before_request(request: httpx.Request) -> None:
         route = CURRENT_ROUTE.get()
@@ -137,6 +148,10 @@ def address_hooks(*, direct: bool) -> dict[str, list[Any]]:
         if route is not None:
             peer = _peer_address(response) if direct else None
             route.check_peer(response.request.url.host, peer)
+            if response.has_redirect_location:
+                host = _location_host(response)
+                if host:
+                    route.check_location(host)
 
     return {"request": [before_request], "response": [after_response]}
 
@@ -247,13 +262,14 @@ async def _attempt(
     settings: FetchSettings,
     headers: Mapping[str, str] | None = None,
     accept: frozenset[str] = HTML_TYPES,
+    bookmarked: bool = True,
 ) -> FetchResult:
     """One GET: a FetchResult with a body (or a bodiless 304), or _Retryable / _Failed."""
     try:
-        httpx.URL(url)  # so a bad URL below can only have come from a redirect
+        host = httpx.URL(url).host  # so a bad URL below can only have come from a redirect
     except httpx.InvalidURL as exc:
         raise _Failed(f"invalid URL: {exc}") from exc
-    route = CURRENT_ROUTE.set(Route(httpx.URL(url).host))
+    route = CURRENT_ROUTE.set(Route(host) if bookmarked else Route.unbookmarked(host))
     try:
         async with client.stream("GET", url, headers=headers) as response:
             return await _answer(response, url, settings, bool(headers), accept)
@@ -273,6 +289,8 @@ async def _attempt(
             raise _Failed(f"TLS error: {exc}") from exc
         raise _Retryable(f"could not connect: {str(exc) or type(exc).__name__}") from exc
     except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+        if isinstance(exc.__context__, httpx.InvalidURL):  # a Location httpx cannot parse
+            raise _Failed(f"refused a redirect to an invalid URL ({exc.__context__})") from exc
         raise _Retryable(f"connection broken: {str(exc) or type(exc).__name__}") from exc
     except httpx.UnsupportedProtocol as exc:
         if url_scheme(url) not in FETCHABLE_SCHEMES:
@@ -311,11 +329,15 @@ class Fetcher:
             self._host_slots[host] = asyncio.Semaphore(self.settings.per_host)
         return self._host_slots[host]
 
-    async def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> FetchResult:
+    async def fetch(
+        self, url: str, headers: Mapping[str, str] | None = None, *, bookmarked: bool = True
+    ) -> FetchResult:
         """Fetch one URL; every failure comes back as FetchResult.error.
 
         `headers` are added to the request (If-None-Match / If-Modified-Since from the page
-        cache); a 304 answer then comes back with status 304 and no body."""
+        cache); a 304 answer then comes back with status 304 and no body. A URL no bookmark
+        named (`bookmarked=False`: a link `check` read off a page) must be at a public
+        address from its very first request (drafter.fetch.addresses)."""
         settings = self.settings
         loop = asyncio.get_running_loop()
         error = "not fetched"
@@ -327,7 +349,9 @@ class Fetcher:
             for attempt in range(settings.retries + 1):
                 try:
                     async with asyncio.timeout_at(deadline):
-                        result = await _attempt(self.client, url, settings, headers, self.accept)
+                        result = await _attempt(
+                            self.client, url, settings, headers, self.accept, bookmarked
+                        )
                     return dataclasses.replace(result, elapsed=time.monotonic() - started)
                 except TimeoutError:
                     limit = f"took longer than {settings.timeout:g}s (the per-article limit)"

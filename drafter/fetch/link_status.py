@@ -8,7 +8,7 @@ an episode right after drafting it costs no request.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
@@ -16,6 +16,7 @@ from urllib.parse import SplitResult, urlsplit
 from drafter.config import CacheMode, Settings
 from drafter.fetch.cache import PageCache, cache_file
 from drafter.fetch.pages import Network, PageSource
+from drafter.models import FetchResult
 
 if TYPE_CHECKING:
     import httpx
@@ -60,13 +61,18 @@ def _status(url: str, final: str | None, error: str | None) -> LinkStatus:
 async def _statuses(
     urls: Sequence[str],
     settings: Settings,
+    bookmarked: Collection[str],
     cache: CacheMode,
     transport: httpx.AsyncBaseTransport | None,
 ) -> list[LinkStatus]:
     network = Network(settings.fetch, transport)
+
+    async def fetch(url: str, headers: Mapping[str, str]) -> FetchResult:
+        return await network.fetch(url, headers, bookmarked=url in bookmarked)
+
     pages = PageSource(
         PageCache(cache_file()) if cache != "off" else None,
-        network.fetch,
+        fetch,
         mode=cache,
         max_age_days=settings.cache_days,
     )
@@ -86,10 +92,13 @@ def link_statuses(
     urls: Sequence[str],
     settings: Settings,
     *,
+    bookmarked: Collection[str] = (),
     cache: CacheMode = "use",
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> list[LinkStatus]:
-    """The status of each URL (normalised, http or https), in the order given."""
+    """The status of each URL (normalised, http or https), in the order given. A URL in
+    `bookmarked` is fetched as a bookmark is, wherever its host is; any other must be at a
+    public address, from its first request on (drafter.fetch.addresses)."""
     if not urls:
         return []
-    return asyncio.run(_statuses(urls, settings, cache, transport))
+    return asyncio.run(_statuses(urls, settings, bookmarked, cache, transport))

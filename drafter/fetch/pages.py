@@ -51,7 +51,10 @@ class Network:
         self._fetcher: Fetcher | None = None
         self._opening = asyncio.Lock()
 
-    async def fetch(self, url: str, headers: Mapping[str, str]) -> FetchResult:
+    async def fetch(
+        self, url: str, headers: Mapping[str, str], *, bookmarked: bool = True
+    ) -> FetchResult:
+        """Fetch one URL (see Fetcher.fetch), opening the client first if need be."""
         if self._fetcher is None:
             async with self._opening:
                 if self._fetcher is None:
@@ -60,7 +63,7 @@ class Network:
                     client = build_client(self.settings, self.transport)
                     await self._stack.enter_async_context(client)
                     self._fetcher = Fetcher(client, self.settings)
-        return await self._fetcher.fetch(url, headers or None)
+        return await self._fetcher.fetch(url, headers or None, bookmarked=bookmarked)
 
     async def aclose(self) -> None:
         await self._stack.aclose()
