@@ -220,6 +220,31 @@ def test_a_locked_cache_degrades_instead_of_waiting_forever(
     assert any("unusable" in record.getMessage() for record in caplog.records)
 
 
+def test_a_write_that_fails_stops_the_writing_not_the_reading(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A full disk or a lock held too long: the pages already stored are still read."""
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.05)
+    cache = PageCache(cache_file())
+    first = FetchResult(url=URL, final_url=URL, status=200, body=HTML)
+    assert cache.store_page(URL, first, "d1")
+    holder = sqlite3.connect(cache_file(), isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # in WAL mode: blocks writers, never readers
+        with caplog.at_level(logging.WARNING, logger="drafter.fetch.cache"):
+            second = FetchResult(url=URL + "2", final_url=URL + "2", status=200, body=HTML)
+            assert not cache.store_page(URL + "2", second, "d2")
+            assert not cache.store_page(URL + "3", second, "d3")  # not tried again
+            stored = cache.page(URL, with_body=True)
+    finally:
+        holder.close()
+        cache.close()
+    assert stored is not None and stored.body == HTML
+    assert cache.unwritable is not None and cache.broken is None
+    warnings = [record for record in caplog.records if record.name == "drafter.fetch.cache"]
+    assert len(warnings) == 1 and "unusable" in warnings[0].getMessage()
+
+
 def test_a_stored_extraction_comes_back_equal() -> None:
     cache = PageCache(cache_file())
     extracted = Extracted(
