@@ -173,8 +173,9 @@ async def collect_articles(
                 page = page.spilled()
                 fetched = page.fetched
             async with extracting:
-                fetched = pages.with_body(page)
-                fetched, extracted = await read_page(await starting, fetched, settings)
+                # Read back from the cache (rarely fetched again: the slot waits for it then).
+                page = await pages.with_body(page)
+                fetched, extracted = await read_page(await starting, page.fetched, settings)
             if extracted is not None:
                 pages.keep_extraction(page, extracted)
         article = labelled(article_from(bookmark, fetched, extracted), settings)

@@ -23,7 +23,7 @@ from drafter.config import CacheMode, Settings
 from drafter.extract import parallel as extracting
 from drafter.fetch import cache as cache_module
 from drafter.fetch.cache import PageCache, cache_file, extraction_key, extractor_fingerprint
-from drafter.fetch.pages import OFFLINE_MISS, PageSource
+from drafter.fetch.pages import OFFLINE_MISS, UNREADABLE, Page, PageSource
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 from tests.samples import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
 
@@ -290,9 +290,42 @@ def test_a_spilled_page_is_read_back_from_the_cache() -> None:
         fetched_page = await source.page(URL)
         spilled = fetched_page.spilled()
         assert spilled.fetched.body is None
-        result = source.with_body(spilled)
+        result = await source.with_body(spilled)
         source.close()
-        return result
+        return result.fetched
 
     result = asyncio.run(run())
     assert result.body == HTML and result.error is None
+
+
+@pytest.mark.parametrize("mode", ["use", "offline"])
+def test_a_parked_page_the_cache_lost_is_fetched_again(mode: CacheMode) -> None:
+    """Cleared, unreadable, or replaced by another run while the page waited its turn: it
+    was fetched fine once, so it is fetched again (only --offline cannot)."""
+    asked: list[str] = []
+    newer = HTML + b"<!-- edited since -->"
+
+    async def fetch(url: str, headers: object) -> FetchResult:
+        asked.append(url)
+        return FetchResult(
+            url=url, final_url=url, status=200, body=HTML if len(asked) < 2 else newer
+        )
+
+    async def run() -> Page:
+        cache = PageCache(cache_file())
+        source = PageSource(cache, fetch)
+        spilled = (await source.page(URL)).spilled()
+        cache.clear()
+        source.mode = mode
+        loaded = await source.with_body(spilled)
+        source.close()
+        return loaded
+
+    loaded = asyncio.run(run())
+    if mode == "offline":
+        assert asked == [URL]
+        assert loaded.fetched.error == UNREADABLE and loaded.origin == "failed"
+    else:
+        assert asked == [URL, URL]
+        assert loaded.fetched.body == newer and loaded.fetched.error is None
+        assert loaded.digest == hashlib.sha256(newer).hexdigest()  # its extraction's key
