@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from drafter.config import CacheMode, Settings
 from drafter.draft.edits import comparable_url, insert_sections, section_urls
 from drafter.draft.episodes import (
-    backup_draft,
     check_episode_folder,
     covered_urls,
     episode_lock,
     episode_path,
+    replace_draft,
 )
 from drafter.draft.refill import failed_sections, fill_in
 from drafter.draft.render import Episode, render_episode, render_sections
@@ -337,8 +337,11 @@ def draft_episode(
         if exists and not request.force:  # it appeared while we were fetching
             raise DraftExistsError(_exists_message(path))
         if exists:
-            report.backup = backup_draft(request.site, path, request.number, datetime.now())
-        write_atomic(path, report.markdown, replace=request.force)
+            report.backup = replace_draft(
+                request.site, path, report.markdown, request.number, datetime.now()
+            )
+        else:
+            write_atomic(path, report.markdown, replace=request.force)
     return report
 
 

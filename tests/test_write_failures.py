@@ -81,8 +81,7 @@ def test_a_full_disk_keeps_the_old_draft(
         draft(site, served, force=True)
     assert old.read_bytes() == OLD_DRAFT
     assert temp_files(site) == []
-    backups = list((site / ".drafter" / "backups").iterdir())
-    assert [backup.read_bytes() for backup in backups] == [OLD_DRAFT]  # whole, kept
+    assert list(site.rglob("28-*.md")) == []  # the draft is still there: no copy left behind
 
 
 def test_a_full_disk_while_backing_up_keeps_the_old_draft(
@@ -233,6 +232,18 @@ def test_a_full_disk_through_the_cli(site: Path, bookmarks: Path) -> None:
     result = run_on_full_disk(site, "new", "28", str(bookmarks), "--force")
     assert_clear_failure(result, "the disk is full")
     assert old.read_bytes() == OLD_DRAFT
+    assert temp_files(site) == []
+
+
+def test_force_on_a_full_disk_leaves_no_backup_behind(site: Path, bookmarks: Path) -> None:
+    """The backup was written, then the draft could not be: the old draft is still in place,
+    so its copy is only clutter on a full disk (and one more at every try)."""
+    old = with_old_draft(site)
+    result = run_on_full_disk(site, "new", "28", str(bookmarks), "--force", folder="28")
+    assert_clear_failure(result, "index.md: the disk is full")
+    assert "previous draft is kept" not in result.stderr
+    assert old.read_bytes() == OLD_DRAFT
+    assert list(site.rglob("28-*.md")) == []
     assert temp_files(site) == []
 
 
