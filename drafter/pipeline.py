@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from drafter.config import CacheMode, Settings
@@ -39,6 +39,7 @@ from drafter.extract.parallel import (
     start_pool,
 )
 from drafter.fetch.cache import PageCache, cache_file
+from drafter.fetch.deadline import RunDeadline
 from drafter.fetch.javascript import Renderer, wants_render
 from drafter.fetch.pages import Network, PageSource
 from drafter.files import describe_os_error, read_no_follow, write_atomic
@@ -128,6 +129,27 @@ async def _each(bookmarks: BookmarkSource) -> AsyncIterator[Bookmark]:
             yield bookmark
 
 
+async def _start_each(
+    bookmarks: BookmarkSource,
+    keep: Callable[[Bookmark], bool] | None,
+    order: list[Bookmark],
+    done: dict[str, Article],
+    deadline: RunDeadline,
+    finish: Callable[[Bookmark], Coroutine[Any, Any, None]],
+) -> None:
+    """`finish` each bookmark `keep` keeps, once a URL, in `order`, within the deadline."""
+    async with deadline.bound(), asyncio.TaskGroup() as group:
+        async for bookmark in _each(bookmarks):
+            if bookmark.url in done:
+                continue
+            if keep is not None and not keep(bookmark):
+                continue
+            order.append(bookmark)
+            done.setdefault(bookmark.url, Article(url=bookmark.url, error="not fetched"))
+            group.create_task(deadline.watch(bookmark, finish(bookmark)))
+        deadline.start()  # counted once every bookmark is in (a paste takes its time)
+
+
 async def collect_articles(
     bookmarks: BookmarkSource,
     settings: Settings,
@@ -142,6 +164,7 @@ async def collect_articles(
     articles come back in bookmark order."""
     order: list[Bookmark] = []
     done: dict[str, Article] = {}
+    deadline = RunDeadline(settings.deadline)
     renderer = Renderer(settings)
     network = Network(settings.fetch, transport)
     pages = PageSource(
@@ -182,21 +205,20 @@ async def collect_articles(
         if page.origin in ("cache", "revalidated"):  # -v and --json say where it came from
             article = replace(article, provenance={**article.provenance, "cache": page.origin})
         if wants_render(settings.render, fetched, extracted):  # reported after the browser's go
+            deadline.reading(article)
             article = await renderer.article(bookmark, article, await starting)
         done[article.url] = article
         if on_article is not None:
             on_article(article)
 
     try:
-        async with asyncio.TaskGroup() as group:
-            async for bookmark in _each(bookmarks):
-                if bookmark.url in done:
-                    continue
-                if keep is not None and not keep(bookmark):
-                    continue
-                order.append(bookmark)
-                done.setdefault(bookmark.url, Article(url=bookmark.url, error="not fetched"))
-                group.create_task(finish(bookmark))
+        await _start_each(bookmarks, keep, order, done, deadline, finish)
+        if deadline.passed:
+            await asyncio.wait([starting])  # so that its workers are shut down below
+        for article in deadline.cut_off():  # none unless it passed
+            done[article.url] = article
+            if on_article is not None:
+                on_article(article)
     finally:
         await renderer.aclose()
         await network.aclose()
