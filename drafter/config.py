@@ -31,6 +31,11 @@ DEFAULT_LEAD_MAX_EN = 400
 EPISODE_MAX = 999_999  # the highest episode number: ASCII digits, nothing absurd
 TITLE_MAX = 300  # characters of a heading; a page's <title> can be megabytes
 DEFAULT_CACHE_DAYS = 7.0  # a cached page this young is used without asking its server again
+# Seconds a whole run may spend fetching and reading its articles (0: no bound); what is not
+# done by then is marked failed and the draft is written. A week's bookmarks take well under
+# a minute, and a 3,000-URL hostile mix took 355 s; only a run stuck behind hanging hosts
+# (some 15 minutes at --timeout 30) comes near it, and `drafter add` fetches the rest again.
+DEFAULT_DEADLINE = 600.0
 DEFAULT_RENDER = "auto"  # render in a browser only the pages whose static HTML gave no title/lead
 RENDER_MODES = ("auto", "always", "never")
 DEFAULT_RENDER_PAGES = 2  # browser pages open at once
@@ -94,6 +99,7 @@ class Settings:
     labels: tuple[tuple[str, str], ...] = ()  # (host, label) pairs that override the profiles
     profiles: tuple[SiteProfile, ...] = ()  # the site's own [[profiles]], before the built-in
     cache_days: float = DEFAULT_CACHE_DAYS  # freshness window of the page cache
+    deadline: float = DEFAULT_DEADLINE  # seconds the whole run may fetch and read; 0: no bound
     fetch: FetchSettings = FetchSettings()
 
     def label_for(self, host: str) -> str | None:
@@ -111,6 +117,9 @@ _FETCH_FIELDS = {f.name: f for f in fields(FetchSettings)}
 CONFIG_KEYS = (*_TOP_FIELDS, *_FETCH_FIELDS, "labels", "profiles")
 
 
+_ZERO_ALLOWED = ("retries", "deadline")  # no retries; no deadline
+
+
 def _check_value(key: str, value: object, default: object, where: str) -> object:
     """The value if it has the default's type (and is positive, for numbers), else an error."""
     if key == "skeleton" and value not in SKELETONS:
@@ -125,7 +134,9 @@ def _check_value(key: str, value: object, default: object, where: str) -> object
         ):
             kind = "a whole number" if isinstance(default, int) else "a number"
             raise InputError(f"{where}: {key} must be {kind}, not {value!r}")
-        if value < 0 or (value == 0 and key != "retries"):
+        if key in _ZERO_ALLOWED and value < 0:
+            raise InputError(f"{where}: {key} must be 0 or more, not {value!r}")
+        if key not in _ZERO_ALLOWED and value <= 0:
             raise InputError(f"{where}: {key} must be greater than 0, not {value!r}")
         return float(value) if isinstance(default, float) else value
     if not isinstance(value, str):

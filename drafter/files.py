@@ -73,20 +73,61 @@ def refuse_symlink(path: Path, what: str) -> None:
         raise WriteError(f"{what} {path} is a symbolic link; drafter does not write through links")
 
 
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and whichever of its parents are missing; the ones this call created,
+    deepest first (so a failed write can take them away again)."""
+    created: list[Path] = []
+    try:
+        missing: list[Path] = []
+        current = folder
+        while not current.exists() and current != current.parent:
+            missing.append(current)
+            current = current.parent
+        for each in reversed(missing):
+            try:
+                each.mkdir()
+            except FileExistsError:
+                if not each.is_dir():
+                    raise
+                continue  # another process made it meanwhile: theirs, not ours
+            created.insert(0, each)
+    except FileExistsError as exc:
+        _remove_folders(created)
+        raise WriteError(f"cannot create {folder}: a file of that name is in the way") from exc
+    except OSError as exc:
+        _remove_folders(created)
+        raise WriteError(f"cannot create {folder}: {describe_os_error(exc)}") from exc
+    return created
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    """Remove these folders, deepest first, each only while it is empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # something is in it now (or it is gone): leave it and its parents
+
+
 def write_atomic(
     path: Path, content: str | bytes, *, replace: bool, mode: int | None = None
 ) -> None:
     """Write `content` to `path` all at once. Without `replace`, an existing file is an error.
-    `mode` defaults to the replaced file's, else 0666 less the umask."""
+    `mode` defaults to the replaced file's, else 0666 less the umask. When the write fails,
+    the folders it created for the file are removed again: nothing written, nothing made."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     if path.is_dir():
         raise WriteError(f"cannot write {path}: a folder of that name is in the way")
+    created = _make_folders(path.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as exc:
-        raise WriteError(f"cannot create {path.parent}: a file of that name is in the way") from exc
-    except OSError as exc:
-        raise WriteError(f"cannot create {path.parent}: {describe_os_error(exc)}") from exc
+        _write_in_place(path, data, replace=replace, mode=mode)
+    except BaseException:
+        _remove_folders(created)
+        raise
+
+
+def _write_in_place(path: Path, data: bytes, *, replace: bool, mode: int | None) -> None:
+    """The temporary file, then renamed or linked to `path`; never one left behind."""
     try:
         temp = _write_temp(path.parent, data, _new_file_mode(path) if mode is None else mode)
     except OSError as exc:

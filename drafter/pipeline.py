@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from drafter.config import CacheMode, Settings
 from drafter.draft.edits import comparable_url, insert_sections, section_urls
 from drafter.draft.episodes import (
-    backup_draft,
     check_episode_folder,
     covered_urls,
     episode_lock,
     episode_path,
+    replace_draft,
 )
 from drafter.draft.refill import failed_sections, fill_in
 from drafter.draft.render import Episode, render_episode, render_sections
@@ -39,6 +39,7 @@ from drafter.extract.parallel import (
     start_pool,
 )
 from drafter.fetch.cache import PageCache, cache_file
+from drafter.fetch.deadline import RunDeadline
 from drafter.fetch.javascript import Renderer, wants_render
 from drafter.fetch.pages import Network, PageSource
 from drafter.files import describe_os_error, read_no_follow, write_atomic
@@ -128,6 +129,27 @@ async def _each(bookmarks: BookmarkSource) -> AsyncIterator[Bookmark]:
             yield bookmark
 
 
+async def _start_each(
+    bookmarks: BookmarkSource,
+    keep: Callable[[Bookmark], bool] | None,
+    order: list[Bookmark],
+    done: dict[str, Article],
+    deadline: RunDeadline,
+    finish: Callable[[Bookmark], Coroutine[Any, Any, None]],
+) -> None:
+    """`finish` each bookmark `keep` keeps, once a URL, in `order`, within the deadline."""
+    async with deadline.bound(), asyncio.TaskGroup() as group:
+        async for bookmark in _each(bookmarks):
+            if bookmark.url in done:
+                continue
+            if keep is not None and not keep(bookmark):
+                continue
+            order.append(bookmark)
+            done.setdefault(bookmark.url, Article(url=bookmark.url, error="not fetched"))
+            group.create_task(deadline.watch(bookmark, finish(bookmark)))
+        deadline.start()  # counted once every bookmark is in (a paste takes its time)
+
+
 async def collect_articles(
     bookmarks: BookmarkSource,
     settings: Settings,
@@ -142,6 +164,7 @@ async def collect_articles(
     articles come back in bookmark order."""
     order: list[Bookmark] = []
     done: dict[str, Article] = {}
+    deadline = RunDeadline(settings.deadline)
     renderer = Renderer(settings)
     network = Network(settings.fetch, transport)
     pages = PageSource(
@@ -173,29 +196,29 @@ async def collect_articles(
                 page = page.spilled()
                 fetched = page.fetched
             async with extracting:
-                fetched = pages.with_body(page)
-                fetched, extracted = await read_page(await starting, fetched, settings)
+                # Read back from the cache (rarely fetched again: the slot waits for it then).
+                page = await pages.with_body(page)
+                fetched, extracted = await read_page(await starting, page.fetched, settings)
             if extracted is not None:
                 pages.keep_extraction(page, extracted)
         article = labelled(article_from(bookmark, fetched, extracted), settings)
         if page.origin in ("cache", "revalidated"):  # -v and --json say where it came from
             article = replace(article, provenance={**article.provenance, "cache": page.origin})
         if wants_render(settings.render, fetched, extracted):  # reported after the browser's go
+            deadline.reading(article)
             article = await renderer.article(bookmark, article, await starting)
         done[article.url] = article
         if on_article is not None:
             on_article(article)
 
     try:
-        async with asyncio.TaskGroup() as group:
-            async for bookmark in _each(bookmarks):
-                if bookmark.url in done:
-                    continue
-                if keep is not None and not keep(bookmark):
-                    continue
-                order.append(bookmark)
-                done.setdefault(bookmark.url, Article(url=bookmark.url, error="not fetched"))
-                group.create_task(finish(bookmark))
+        await _start_each(bookmarks, keep, order, done, deadline, finish)
+        if deadline.passed:
+            await asyncio.wait([starting])  # so that its workers are shut down below
+        for article in deadline.cut_off():  # none unless it passed
+            done[article.url] = article
+            if on_article is not None:
+                on_article(article)
     finally:
         await renderer.aclose()
         await network.aclose()
@@ -336,8 +359,11 @@ def draft_episode(
         if exists and not request.force:  # it appeared while we were fetching
             raise DraftExistsError(_exists_message(path))
         if exists:
-            report.backup = backup_draft(request.site, path, request.number, datetime.now())
-        write_atomic(path, report.markdown, replace=request.force)
+            report.backup = replace_draft(
+                request.site, path, report.markdown, request.number, datetime.now()
+            )
+        else:
+            write_atomic(path, report.markdown, replace=request.force)
     return report
 
 

@@ -4,6 +4,7 @@ behind hanging pages. The real CLI against a loopback server, timed.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ from drafter.draft.render import FAILURE_MARKER
 from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE
 from drafter.markup import MAX_NESTING, flatten_nesting
 from tests.conftest import run_drafter
-from tests.server import Handler, LocalServer, page, redirect, sequence, silent, slow
+from tests.server import Handler, LocalServer, drip, page, redirect, sequence, silent, slow
 from tests.test_faults import (
     GOOD_PAGE,
     GOOD_TITLE,
@@ -130,6 +131,45 @@ def test_an_extraction_past_its_deadline_is_stopped_and_marked(
     assert FAILURE_MARKER in slow and "extraction took too long" in slow, slow
     assert GOOD_TITLE in draft and "Second headline" in draft
     no_traceback(result)
+
+
+def test_the_run_deadline_stops_what_is_left_and_writes_the_draft(
+    server: LocalServer, site: Path, never_ending: str
+) -> None:
+    """Two pages that drip a byte a second (only --timeout would end them: a minute here)
+    and one whose extraction never ends (its own deadline is 10 s): --deadline 6 ends the
+    run, marks those three, and drafts the two good pages."""
+    server.routes.update(
+        {
+            "/drip1": drip(),
+            "/drip2": drip(),
+            never_ending: page(GOOD_PAGE.replace(GOOD_TITLE, "Never read")),
+            "/good": page(GOOD_PAGE),
+            "/good2": page(GOOD_PAGE.replace(GOOD_TITLE, "Second headline")),
+        }
+    )
+    hung = [server.url("/drip1"), server.url("/drip2"), server.url(never_ending)]
+    urls = [*hung, server.url("/good"), server.url("/good2")]
+    limit = 6
+    started = time.monotonic()
+    # run_week's `deadline` is --timeout, the limit of one article: a minute, to show the
+    # run's own bound at work. Every page at once (--per-host 8): none waits behind the drips.
+    result, _ = run_week(
+        site, urls, "--deadline", str(limit), "--per-host", "8", "--json", deadline="60"
+    )
+    elapsed = time.monotonic() - started
+    no_traceback(result)
+    assert result.returncode == 3, result.stderr
+    assert elapsed < 30, f"took {elapsed:.1f}s"  # half of one article's --timeout
+    reason = f"stopped at the run's deadline ({limit}s, --deadline)"
+    draft = draft_path(site).read_text(encoding="utf-8")
+    for url in hung:
+        section = section_of(draft, url)
+        assert FAILURE_MARKER in section and reason in section, section
+    assert GOOD_TITLE in draft and "Second headline" in draft
+    assert f"failed: {reason} — 3 articles" in result.stderr  # the summary
+    errors = {a["url"]: a["error"] for a in json.loads(result.stdout)["articles"]}
+    assert errors == {**dict.fromkeys(hung, reason), urls[3]: None, urls[4]: None}
 
 
 def too_many(then: Handler | None = None) -> Handler:

@@ -23,7 +23,7 @@ from drafter.config import CacheMode, Settings
 from drafter.extract import parallel as extracting
 from drafter.fetch import cache as cache_module
 from drafter.fetch.cache import PageCache, cache_file, extraction_key, extractor_fingerprint
-from drafter.fetch.pages import OFFLINE_MISS, PageSource
+from drafter.fetch.pages import OFFLINE_MISS, UNREADABLE, Page, PageSource
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 from tests.samples import EN_PARAGRAPHS, JA_PARAGRAPHS, article_html
 
@@ -220,6 +220,31 @@ def test_a_locked_cache_degrades_instead_of_waiting_forever(
     assert any("unusable" in record.getMessage() for record in caplog.records)
 
 
+def test_a_write_that_fails_stops_the_writing_not_the_reading(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A full disk or a lock held too long: the pages already stored are still read."""
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.05)
+    cache = PageCache(cache_file())
+    first = FetchResult(url=URL, final_url=URL, status=200, body=HTML)
+    assert cache.store_page(URL, first, "d1")
+    holder = sqlite3.connect(cache_file(), isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # in WAL mode: blocks writers, never readers
+        with caplog.at_level(logging.WARNING, logger="drafter.fetch.cache"):
+            second = FetchResult(url=URL + "2", final_url=URL + "2", status=200, body=HTML)
+            assert not cache.store_page(URL + "2", second, "d2")
+            assert not cache.store_page(URL + "3", second, "d3")  # not tried again
+            stored = cache.page(URL, with_body=True)
+    finally:
+        holder.close()
+        cache.close()
+    assert stored is not None and stored.body == HTML
+    assert cache.unwritable is not None and cache.broken is None
+    warnings = [record for record in caplog.records if record.name == "drafter.fetch.cache"]
+    assert len(warnings) == 1 and "unusable" in warnings[0].getMessage()
+
+
 def test_a_stored_extraction_comes_back_equal() -> None:
     cache = PageCache(cache_file())
     extracted = Extracted(
@@ -265,9 +290,42 @@ def test_a_spilled_page_is_read_back_from_the_cache() -> None:
         fetched_page = await source.page(URL)
         spilled = fetched_page.spilled()
         assert spilled.fetched.body is None
-        result = source.with_body(spilled)
+        result = await source.with_body(spilled)
         source.close()
-        return result
+        return result.fetched
 
     result = asyncio.run(run())
     assert result.body == HTML and result.error is None
+
+
+@pytest.mark.parametrize("mode", ["use", "offline"])
+def test_a_parked_page_the_cache_lost_is_fetched_again(mode: CacheMode) -> None:
+    """Cleared, unreadable, or replaced by another run while the page waited its turn: it
+    was fetched fine once, so it is fetched again (only --offline cannot)."""
+    asked: list[str] = []
+    newer = HTML + b"<!-- edited since -->"
+
+    async def fetch(url: str, headers: object) -> FetchResult:
+        asked.append(url)
+        return FetchResult(
+            url=url, final_url=url, status=200, body=HTML if len(asked) < 2 else newer
+        )
+
+    async def run() -> Page:
+        cache = PageCache(cache_file())
+        source = PageSource(cache, fetch)
+        spilled = (await source.page(URL)).spilled()
+        cache.clear()
+        source.mode = mode
+        loaded = await source.with_body(spilled)
+        source.close()
+        return loaded
+
+    loaded = asyncio.run(run())
+    if mode == "offline":
+        assert asked == [URL]
+        assert loaded.fetched.error == UNREADABLE and loaded.origin == "failed"
+    else:
+        assert asked == [URL, URL]
+        assert loaded.fetched.body == newer and loaded.fetched.error is None
+        assert loaded.digest == hashlib.sha256(newer).hexdigest()  # its extraction's key

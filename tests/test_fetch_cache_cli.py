@@ -201,3 +201,52 @@ def test_workers_exit_when_drafter_is_killed(tmp_path: Path) -> None:
         child.kill()
         child.communicate(timeout=30)
     assert child.returncode == -signal.SIGKILL
+
+
+# --- a full cache disk: no article lost -------------------------------------------------------
+
+# The real CLI with the cache folder's disk filling up mid-run. Mounting a small tmpfs needs
+# privileges CI does not have, so the child limits the size of any file it writes
+# (RLIMIT_FSIZE, with SIGXFSZ ignored: a write past it fails as on a full disk, and SQLite
+# reports SQLITE_FULL); the draft stays well under the limit. One core, so one extractor:
+# the pages fetched meanwhile wait their turn with their bodies parked in the cache.
+FULL_CACHE_DISK = """
+import os, resource, signal, sys
+
+os.cpu_count = lambda: 1
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = int(os.environ["FILE_SIZE_LIMIT"])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+from drafter.cli.app import main
+
+sys.argv = ["drafter", *sys.argv[1:]]
+main()
+"""
+CACHE_DISK_BYTES = 200_000
+FULL_DISK_ARTICLES = 80
+
+
+def test_a_full_cache_disk_loses_no_article(server: LocalServer, site: Path) -> None:
+    padding = "<!-- " + "x" * 6000 + " -->"  # about 8 KB a page: the disk fills a third in
+    urls = []
+    for n in range(FULL_DISK_ARTICLES):
+        html = article_html(f"Full disk article {n}", EN_PARAGRAPHS, site_name="Site")
+        server.routes[f"/full/{n}"] = page(html.replace("</body>", padding + "</body>"))
+        urls.append(server.url(f"/full/{n}"))
+    bookmarks = write_bookmarks(site, urls)
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_CACHE_DISK, "new", "28", str(bookmarks), "--json"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FILE_SIZE_LIMIT": str(CACHE_DISK_BYTES)},
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("warning: the page cache") == 1, result.stderr  # it did fill
+    failed = [a for a in json.loads(result.stdout)["articles"] if not a["ok"]]
+    assert failed == [], result.stderr
+    assert result.returncode == 0, result.stderr
+    draft = (site / "content/talk/28/index.md").read_text(encoding="utf-8")
+    assert all(f"Full disk article {n}" in draft for n in range(FULL_DISK_ARTICLES))

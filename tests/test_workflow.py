@@ -194,6 +194,7 @@ def test_config_file_and_its_precedence(server: LocalServer, site: Path) -> None
     [
         ("concurency = 3\n", "unknown key 'concurency'"),
         ("per_host = 0\n", "per_host must be greater than 0"),
+        ("deadline = -5\n", "deadline must be 0 or more"),  # 0: no deadline
         ('timeout = "soon"\n', "timeout must be a number"),
         ("section = \n", "not valid TOML"),
         ('skeleton = "plain"\n', "skeleton must be one of"),

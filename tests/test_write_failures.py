@@ -81,8 +81,7 @@ def test_a_full_disk_keeps_the_old_draft(
         draft(site, served, force=True)
     assert old.read_bytes() == OLD_DRAFT
     assert temp_files(site) == []
-    backups = list((site / ".drafter" / "backups").iterdir())
-    assert [backup.read_bytes() for backup in backups] == [OLD_DRAFT]  # whole, kept
+    assert list(site.rglob("28-*.md")) == []  # the draft is still there: no copy left behind
 
 
 def test_a_full_disk_while_backing_up_keeps_the_old_draft(
@@ -94,7 +93,7 @@ def test_a_full_disk_while_backing_up_keeps_the_old_draft(
         draft(site, served, force=True)
     assert old.read_bytes() == OLD_DRAFT
     assert temp_files(site) == []
-    assert list((site / ".drafter" / "backups").iterdir()) == []  # no half a backup
+    assert list(site.rglob("28-*.md")) == []  # no half a backup
 
 
 @pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
@@ -188,15 +187,19 @@ def test_drafters_own_folder_blocked_by_a_file(site: Path, bookmarks: Path) -> N
     assert temp_files(site) == []
 
 
+# The CLI with drafter's temporary files failing to reach the disk: all of them, or only
+# those in the folder FULL_FOLDER names (the disk fills after the backup was written).
 FULL_DISK = """
 import errno, os, sys
 from pathlib import Path
 
 real_fsync = os.fsync
+full_folder = os.environ.get("FULL_FOLDER")
 
 
 def fsync(fd: int) -> None:
-    if Path(os.readlink(f"/proc/self/fd/{fd}")).name.startswith(".drafter-"):
+    target = Path(os.readlink(f"/proc/self/fd/{fd}"))
+    if target.name.startswith(".drafter-") and full_folder in (None, target.parent.name):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     real_fsync(fd)
 
@@ -209,16 +212,43 @@ main()
 """
 
 
-def test_a_full_disk_through_the_cli(site: Path, bookmarks: Path) -> None:
-    old = with_old_draft(site)
-    result = subprocess.run(
-        [sys.executable, "-c", FULL_DISK, "new", "28", str(bookmarks), "--force"],
+def run_on_full_disk(
+    site: Path, *args: str, folder: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **({"FULL_FOLDER": folder} if folder else {})}
+    return subprocess.run(
+        [sys.executable, "-c", FULL_DISK, *args],
         cwd=site,
         capture_output=True,
         text=True,
+        env=env,
         timeout=60,
         check=False,
     )
+
+
+def test_a_full_disk_through_the_cli(site: Path, bookmarks: Path) -> None:
+    old = with_old_draft(site)
+    result = run_on_full_disk(site, "new", "28", str(bookmarks), "--force")
     assert_clear_failure(result, "the disk is full")
     assert old.read_bytes() == OLD_DRAFT
     assert temp_files(site) == []
+
+
+def test_force_on_a_full_disk_leaves_no_backup_behind(site: Path, bookmarks: Path) -> None:
+    """The backup was written, then the draft could not be: the old draft is still in place,
+    so its copy is only clutter on a full disk (and one more at every try)."""
+    old = with_old_draft(site)
+    result = run_on_full_disk(site, "new", "28", str(bookmarks), "--force", folder="28")
+    assert_clear_failure(result, "index.md: the disk is full")
+    assert "previous draft is kept" not in result.stderr
+    assert old.read_bytes() == OLD_DRAFT
+    assert list(site.rglob("28-*.md")) == []
+    assert temp_files(site) == []
+
+
+def test_new_on_a_full_disk_leaves_no_empty_episode_folder(site: Path, bookmarks: Path) -> None:
+    (site / "content").mkdir()  # the host's; drafter made talk/ and talk/28/ itself
+    result = run_on_full_disk(site, "new", "28", str(bookmarks))
+    assert_clear_failure(result, "index.md: the disk is full")
+    assert list((site / "content").iterdir()) == []

@@ -29,6 +29,7 @@ from drafter.cli.options import (
     BrowserOption,
     ConcurrencyOption,
     ConfigOption,
+    DeadlineOption,
     EditOption,
     FolderOption,
     JsonOption,
@@ -120,6 +121,7 @@ def _fetch_flags(
     concurrency: int | None,
     per_host: int | None,
     timeout: float | None,
+    deadline: float | None,
     render: RenderMode | None,
     browser: str | None,
 ) -> dict[str, object]:
@@ -128,6 +130,7 @@ def _fetch_flags(
         "concurrency": concurrency,
         "per_host": per_host,
         "timeout": timeout,
+        "deadline": deadline,
         "render": render.value if render else None,
         "browser": browser,
     }
@@ -187,6 +190,7 @@ def new(
     concurrency: ConcurrencyOption = None,
     per_host: PerHostOption = None,
     timeout: TimeoutOption = None,
+    deadline: DeadlineOption = None,
     render: RenderOption = None,
     browser: BrowserOption = None,
     refresh: RefreshOption = False,
@@ -214,7 +218,7 @@ def new(
         site=site,
         config=config,
         flags={
-            **_fetch_flags(concurrency, per_host, timeout, render, browser),
+            **_fetch_flags(concurrency, per_host, timeout, deadline, render, browser),
             "skeleton": skeleton,
         },
         request_args={
@@ -274,6 +278,7 @@ def add(
     concurrency: ConcurrencyOption = None,
     per_host: PerHostOption = None,
     timeout: TimeoutOption = None,
+    deadline: DeadlineOption = None,
     render: RenderOption = None,
     browser: BrowserOption = None,
     refresh: RefreshOption = False,
@@ -301,7 +306,7 @@ def add(
         sources=source_list,
         site=site,
         config=config,
-        flags=_fetch_flags(concurrency, per_host, timeout, render, browser),
+        flags=_fetch_flags(concurrency, per_host, timeout, deadline, render, browser),
         request_args={
             "template": template,
             "allow_repeats": allow_repeats,

@@ -67,6 +67,15 @@ TimeoutOption = Annotated[
         help="Seconds one article may take, retries included. [default: 30]",
     ),
 ]
+DeadlineOption = Annotated[
+    float | None,
+    typer.Option(
+        min=0,
+        metavar="SECONDS",
+        help="Seconds the whole run may take; what is not done then is marked failed and "
+        "the draft is written. 0: no bound. [default: 600]",
+    ),
+]
 FolderOption = Annotated[
     str | None,
     typer.Option(

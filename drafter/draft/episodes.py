@@ -91,6 +91,26 @@ def backup_draft(site: Path, path: Path, number: int, now: datetime) -> Path:
     return target
 
 
+def replace_draft(site: Path, path: Path, markdown: str, number: int, now: datetime) -> Path:
+    """Back the current draft up, then write `markdown` over it; return the backup. When the
+    write fails, the old draft is still in place and its copy is removed again: on a full
+    disk it is only clutter, and one more at every try."""
+    backup = backup_draft(site, path, number, now)
+    try:
+        write_atomic(path, markdown, replace=True)
+    except BaseException:
+        _discard_backup(backup, path)
+        raise
+    return backup
+
+
+def _discard_backup(backup: Path, path: Path) -> None:
+    """Remove `backup` if the draft at `path` still holds the very same bytes."""
+    with contextlib.suppress(OSError):
+        if read_no_follow(path) == read_no_follow(backup):
+            backup.unlink()
+
+
 @contextlib.contextmanager
 def episode_lock(site: Path, section: str, number: int) -> Iterator[None]:
     """Hold an exclusive lock on one episode for the length of a run, or raise LockedError."""

@@ -12,8 +12,10 @@ server's Cache-Control, an offline mode that fails per article, and a second tab
 extractions in the same transaction scope; an HTTP-semantics cache would fight all four.
 
 The cache never ends a run: a corrupt, locked or unwritable file gives one warning (logged
-to "drafter.fetch.cache") and the run goes on without it. Each write is one transaction, so an
-interrupted run leaves whole entries or none.
+to "drafter.fetch.cache") and the run goes on without it. A write that fails (a full disk, a
+lock held too long) stops only the writing: what the file already holds is still read, since
+pages parked in it for their turn at an extractor are fetched nowhere else. Each write is one
+transaction, so an interrupted run leaves whole entries or none.
 """
 
 from __future__ import annotations
@@ -195,7 +197,8 @@ class PageCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.broken: str | None = None
+        self.broken: str | None = None  # why nothing is read or written any more
+        self.unwritable: str | None = None  # why nothing is written any more (reads go on)
         self._db: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection:
@@ -219,22 +222,43 @@ class PageCache:
             self._db = db
         return self._db
 
-    def _guard(self, action: Callable[[sqlite3.Connection], T], default: T) -> T:
-        """Run `action` on the database; on any database or file error, warn once and stop."""
-        if self.broken is not None:
+    def _guard(
+        self, action: Callable[[sqlite3.Connection], T], default: T, *, writes: bool = False
+    ) -> T:
+        """Run `action` on the database; on a database or file error, warn once and stop:
+        everything, or only the writing when `action` writes into a file that opened fine
+        (a full disk, a lock held too long: what the file holds can still be read)."""
+        if self.broken is not None or (writes and self.unwritable is not None):
             return default
         try:
-            return action(self._connect())
+            db = self._connect()
         except (sqlite3.Error, OSError) as exc:
-            self.broken = str(exc) or type(exc).__name__
-            log.warning(
-                "the page cache %s is unusable (%s); running without it "
-                "(`drafter cache clear` starts a new one)",
-                self.path,
-                self.broken,
-            )
-            self.close()
+            self._give_up(exc)
             return default
+        try:
+            return action(db)
+        except (sqlite3.Error, OSError) as exc:
+            if not writes:
+                self._give_up(exc)
+            elif self.unwritable is None:
+                self.unwritable = _reason(exc)
+                self._warn(self.unwritable, "running on without storing pages in it")
+            return default
+
+    def _give_up(self, exc: BaseException) -> None:
+        """Neither read nor write the file again in this run."""
+        self.broken = _reason(exc)
+        if self.unwritable is None:  # one warning a run
+            self._warn(self.broken, "running without it")
+        self.close()
+
+    def _warn(self, reason: str, going_on: str) -> None:
+        log.warning(
+            "the page cache %s is unusable (%s); %s (`drafter cache clear` starts a new one)",
+            self.path,
+            reason,
+            going_on,
+        )
 
     def page(self, url: str, *, with_body: bool = False) -> CachedPage | None:
         """The stored page for a normalised URL, or None."""
@@ -271,7 +295,7 @@ class PageCache:
                 db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)", row)
             return True
 
-        return self._guard(write, False)
+        return self._guard(write, False, writes=True)
 
     def revalidated(self, page: CachedPage, headers: Mapping[str, str]) -> CachedPage:
         """The server said 304: the stored copy is current again, with its updated headers."""
@@ -285,7 +309,7 @@ class PageCache:
                     (json.dumps(merged), now, page.url),
                 )
 
-        self._guard(write, None)
+        self._guard(write, None, writes=True)
         return dataclasses.replace(page, headers=merged, stored_at=now)
 
     def extraction(self, key: str) -> Extracted | None:
@@ -312,7 +336,7 @@ class PageCache:
                     (key, result, time.time()),
                 )
 
-        self._guard(write, None)
+        self._guard(write, None, writes=True)
 
     def prune(self, keep: float = KEEP_SECONDS) -> None:
         """Forget entries not fetched or re-validated for `keep` seconds."""
@@ -323,7 +347,7 @@ class PageCache:
                 db.execute("DELETE FROM pages WHERE stored_at < ?", (cutoff,))
                 db.execute("DELETE FROM extractions WHERE stored_at < ?", (cutoff,))
 
-        self._guard(write, None)
+        self._guard(write, None, writes=True)
 
     def info(self) -> CacheInfo:
         """Path, entry counts and size; raises sqlite3.Error for a file that is not a cache."""
@@ -353,6 +377,10 @@ class PageCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
 
 
 def _refreshable(headers: Mapping[str, str]) -> dict[str, str]:

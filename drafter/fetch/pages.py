@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 FetchPage = Callable[[str, Mapping[str, str]], Awaitable[FetchResult]]
 OFFLINE_MISS = "not in the page cache (--offline)"
+UNREADABLE = "the cached page could not be read"
 DAY = 24 * 3600.0
 
 
@@ -175,12 +176,24 @@ class PageSource:
                 self.cache.prune()
             self.cache.close()
 
-    def with_body(self, page: Page) -> FetchResult:
-        """The page's FetchResult with its body, read from the cache when not yet loaded."""
-        if page.fetched.body is not None or self.cache is None or page.digest is None:
-            return page.fetched
-        stored = self.cache.page(page.fetched.url, with_body=True)
-        if stored is None or stored.body is None or stored.digest != page.digest:
-            # gone, unreadable, or replaced by another run meanwhile
-            return dataclasses.replace(page.fetched, error="the cached page could not be read")
-        return dataclasses.replace(page.fetched, body=stored.body)
+    async def with_body(self, page: Page) -> Page:
+        """The page with its body, read back from the cache when not yet loaded; when the
+        cache no longer holds these very bytes (unreadable, cleared, or replaced by another
+        run meanwhile), fetched again, for the page was fetched fine once. Only --offline,
+        which fetches nothing, fails the article then."""
+        if page.fetched.body is not None or page.digest is None:
+            return page
+        if self.cache is not None:
+            stored = self.cache.page(page.fetched.url, with_body=True)
+            if stored is not None and stored.body is not None and stored.digest == page.digest:
+                return dataclasses.replace(
+                    page, fetched=dataclasses.replace(page.fetched, body=stored.body)
+                )
+        if self.mode == "offline":
+            failed = dataclasses.replace(page.fetched, error=UNREADABLE)
+            return Page(failed, origin="failed")
+        fetched = await self.fetch(page.fetched.url, {})
+        if not fetched.ok or fetched.body is None:
+            return Page(fetched, origin="failed")
+        # Kept in memory, not stored: it goes to an extractor now, and the cache failed it once.
+        return Page(fetched, body_digest(fetched.body), "network", stored=False)
