@@ -1,77 +1,51 @@
-"""Measure drafter's extraction against plain trafilatura on folders of saved pages.
+"""Measure drafter's extraction against plain trafilatura on the corpus of real pages.
 
-    .venv/bin/python bench/extraction.py [--manifest PATH ...] [--json] [--pages]
+    .venv/bin/python bench/extraction.py [--list wide.json ...] [--json] [--pages]
+    .venv/bin/python bench/extraction.py --baseline /path/to/an/older/checkout
 
-Each manifest entry names a saved page, its URL and the reference title and lead (see
-/work/shared/corpus/README.md); by default both lists there (manifest.json, the pages drafter
-was developed on, and unseen.json, pages from sites it was never tuned on). Every page is
-extracted as if fetched from its URL, with the Content-Type header a server would send, three
-ways in the same run: drafter with its site profiles (as a user gets it), drafter with the
-profiles off (the generic rules alone, so that nobody mistakes a profile for a rule), and
-``trafilatura.bare_extraction``. Figures per site, per list and in total: titles right, leads
-right, mojibake, median and p95 milliseconds per page.
+Every page of ../shared/corpus (manifest.json, unseen.json, wide.json; see its README) is
+extracted as if fetched from its URL, with the Content-Type header a server would send,
+three ways in the same run: drafter with its site profiles (as a user gets it), drafter
+with the profiles off (the generic reading alone, so that nobody mistakes a profile for a
+rule), and ``trafilatura.bare_extraction``. Figures per list, for the Japanese pages, and in
+total: headlines, leads and labels right, mojibake, median and p95 milliseconds per page.
+
+These are in-sample figures for the fitted decisions: the weights were fitted on these
+pages. The figure that counts, leave-site-out, is bench/fit.py's.
+
+``--baseline DIR`` times the same pages through another checkout's drafter (imported in a
+child process, one page after the other, in this same run) and prints both medians and
+their ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
+import subprocess
 import sys
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.corpus import (
+    LISTS,
+    Page,
+    is_mojibake,
+    label_ok,
+    lead_ok,
+    read_pages,
+    title_ok,
+)
 from drafter.extract.article import extract_article
-from drafter.extract.sites import profile_for
 from drafter.models import Extracted
 
-CORPUS = Path("/work/shared/corpus")
-DEFAULT_MANIFESTS = (CORPUS / "manifest.json", CORPUS / "unseen.json")
 MODES = ("profiles on", "profiles off", "trafilatura")
-LEAD_PREFIX = 40
-# UTF-8 read as Latin-1/cp1252 ("ã\x81", "Ã©"), or as cp932 (runs of half-width katakana).
-_MOJIBAKE = re.compile(r"[ÃÂâã][\x80-\xbf\u0152-\u0178\u2018-\u203a]|[ｦ-ﾟ]{3,}|[縺繧繝]{2,}")
-
-
-def normalise(text: str | None) -> str:
-    """NFKC, whitespace collapsed: the form both sides are compared in."""
-    return " ".join(unicodedata.normalize("NFKC", text or "").split())
-
-
-def is_mojibake(*texts: str | None) -> bool:
-    """U+FFFD, or the typical traces of Japanese decoded with the wrong codec."""
-    return any(t and ("\ufffd" in t or _MOJIBAKE.search(t)) for t in texts)
-
-
-def title_ok(got: str | None, entry: dict[str, Any]) -> bool:
-    wanted = [entry["title"], *entry.get("title_alternatives", [])]
-    return bool(got) and normalise(got) in {normalise(w) for w in wanted}
-
-
-def lead_ok(got: str | None, entry: dict[str, Any]) -> bool:
-    wanted = normalise(entry["lead"])[:LEAD_PREFIX]
-    return bool(got) and normalise(got).startswith(wanted)
-
-
-def expected_label(entry: dict[str, Any]) -> str | None:
-    """The manifest's site name without its parenthetical ("InfoQ (Japan)" → "InfoQ")."""
-    if "label" in entry:
-        return entry["label"]  # type: ignore[no-any-return]
-    return re.sub(r"\s*\(.*\)\s*$", "", entry["site"]).strip() or None
-
-
-def content_type(entry: dict[str, Any]) -> str:
-    if entry.get("encoding") and entry.get("header_charset") is not False:
-        return f"text/html; charset={entry['encoding']}"
-    return "text/html"
 
 
 @dataclass
@@ -79,30 +53,38 @@ class Score:
     pages: int = 0
     titles: int = 0
     leads: int = 0
+    labels: int = 0
     mojibake: int = 0
     ms: list[float] = field(default_factory=list)
 
-    def add(self, title: bool, lead: bool, garbled: bool, ms: float) -> None:
+    def add(self, row: tuple[bool, bool, bool, bool, float]) -> None:
+        title, lead, label, garbled, ms = row
         self.pages += 1
         self.titles += title
         self.leads += lead
+        self.labels += label
         self.mojibake += garbled
         self.ms.append(ms)
 
     def figures(self) -> dict[str, Any]:
         ordered = sorted(self.ms)
         p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else 0
+
+        def pct(n: int) -> float:
+            return round(100 * n / self.pages, 1) if self.pages else 0.0
+
         return {
             "pages": self.pages,
-            "title_pct": round(100 * self.titles / self.pages, 1) if self.pages else 0.0,
-            "lead_pct": round(100 * self.leads / self.pages, 1) if self.pages else 0.0,
+            "title_pct": pct(self.titles),
+            "lead_pct": pct(self.leads),
+            "label_pct": pct(self.labels),
             "mojibake": self.mojibake,
-            "median_ms": round(statistics.median(ordered), 1) if ordered else 0.0,
+            "median_ms": round(statistics.median(ordered), 2) if ordered else 0.0,
             "p95_ms": round(p95, 1),
         }
 
 
-def run_trafilatura(body: bytes, url: str, header: str) -> tuple[str | None, str | None]:
+def run_trafilatura(body: bytes, url: str, header: str) -> Extracted:
     """Plain trafilatura, given the same decoded text drafter gets."""
     import trafilatura
 
@@ -111,200 +93,171 @@ def run_trafilatura(body: bytes, url: str, header: str) -> tuple[str | None, str
     html = decode_html(body, header)[0]
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if doc is None:
-        return None, None
+        return Extracted(title=None, source=None, lead=None)
     text = (doc.text or "").strip()
-    return doc.title, (text.split("\n", 1)[0].strip() if text else None)
+    lead = text.split("\n", 1)[0].strip() if text else None
+    return Extracted(title=doc.title, source=doc.sitename, lead=lead)
 
 
-def timed(call: Callable[[], Any]) -> tuple[Any, float]:
+def timed(call: Callable[[], Extracted]) -> tuple[Extracted, float]:
     start = time.perf_counter()
     result = call()
     return result, (time.perf_counter() - start) * 1000
 
 
-@dataclass
-class Tally:
-    """Scores of one mode: per site, per list and in total."""
-
-    sites: dict[str, Score] = field(default_factory=dict)
-    lists: dict[str, Score] = field(default_factory=dict)
-    total: Score = field(default_factory=Score)
-
-    def add(self, site: str, listed: str, row: tuple[bool, bool, bool, float]) -> None:
-        for score in (
-            self.sites.setdefault(site, Score()),
-            self.lists.setdefault(listed, Score()),
-            self.total,
-        ):
-            score.add(*row)
-
-    def figures(self) -> dict[str, Any]:
-        return {
-            "total": self.total.figures(),
-            "lists": {name: score.figures() for name, score in self.lists.items()},
-            "sites": {name: score.figures() for name, score in self.sites.items()},
-        }
-
-
-def read_entries(manifests: list[Path]) -> list[tuple[str, Path, dict[str, Any]]]:
-    """(list name, folder, entry) for every page of the manifests, in order."""
-    found = []
-    for manifest in manifests:
-        for entry in json.loads(manifest.read_text(encoding="utf-8")):
-            found.append((manifest.name, manifest.parent, entry))
-    return found
-
-
-def drafter_row(got: Extracted, entry: dict[str, Any], ms: float) -> tuple[bool, bool, bool, float]:
+def judged(page: Page, got: Extracted, ms: float) -> tuple[bool, bool, bool, bool, float]:
+    entry = page.entry
     return (
         title_ok(got.title, entry),
         lead_ok(got.lead, entry),
-        is_mojibake(got.title, got.lead),
+        label_ok(got.source, entry),
+        is_mojibake(got.title, got.lead, got.source),
         ms,
     )
 
 
-def label_check(entry: dict[str, Any], got: Extracted) -> dict[str, Any] | None:
-    """Whether a profiled site's page got its label; None for a site without a profile."""
-    profile = profile_for(urlsplit(entry["url"]).hostname or "")
-    if profile is None:
-        return None
-    want = expected_label(entry)
-    if profile.syndicates:  # the provider is named in the page; the notes say which
-        right = bool(got.source) and got.source in entry.get("notes", "")
-    else:
-        right = got.source == want
-    return {"file": entry["file"], "label": got.source, "expected": want, "ok": right}
+def groups_of(page: Page) -> list[str]:
+    found = ["TOTAL", page.listed]
+    if page.lang == "ja":
+        found.append("Japanese")
+    return found
 
 
-def page_line(entry: dict[str, Any], on: Extracted, off: Extracted) -> dict[str, Any]:
-    return {
-        "file": entry["file"],
-        "title_ok": title_ok(on.title, entry),
-        "lead_ok": lead_ok(on.lead, entry),
-        "title_ok_profiles_off": title_ok(off.title, entry),
-        "lead_ok_profiles_off": lead_ok(off.lead, entry),
-        "mojibake": is_mojibake(on.title, on.lead),
-        "title": on.title,
-        "lead": on.lead,
-        "source": on.source,
-        "title_from": on.title_from,
-        "lead_from": on.lead_from,
-        "charset": on.charset,
-        "charset_from": on.charset_from,
-        "blocked": on.blocked,
-    }
+def baseline_medians(checkout: Path, pages: list[Page]) -> float:
+    """The median ms per page of another checkout's drafter (profiles on), in a child."""
+    script = f"""
+import json, sys, time, statistics
+sys.path.insert(0, {str(checkout)!r}); sys.path.insert(1, {str(Path(__file__).parents[1])!r})
+from bench.corpus import read_pages
+from drafter.extract.article import extract_article
+wanted = set(json.loads(sys.stdin.read()))
+pages = [p for p in read_pages() if p.file in wanted]
+extract_article(pages[0].body(), pages[0].url, pages[0].headers())
+ms = []
+for p in pages:
+    body, headers = p.body(), p.headers()
+    t = time.perf_counter(); extract_article(body, p.url, headers)
+    ms.append((time.perf_counter() - t) * 1000)
+print(statistics.median(ms))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps([page.file for page in pages]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--manifest",
-        type=Path,
-        action="append",
-        help="a manifest to read (repeatable); default: both lists in " + str(CORPUS),
-    )
+    parser.add_argument("--list", action="append", help="a list to read (default: all three)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--pages", action="store_true", help="print one line per page")
+    parser.add_argument("--baseline", type=Path, help="another checkout to time beside this one")
     args = parser.parse_args(argv)
 
-    entries = read_entries(args.manifest or list(DEFAULT_MANIFESTS))
-    tallies = {mode: Tally() for mode in MODES}
-    labels: list[dict[str, Any]] = []
-    pages: list[dict[str, Any]] = []
+    pages = read_pages(tuple(args.list or LISTS))
+    tallies: dict[str, dict[str, Score]] = {mode: {} for mode in MODES}
+    lines: list[dict[str, Any]] = []
 
     # Warm everything up (imports, lazy tables) so that the first page is not charged for it.
-    _, folder, first = entries[0]
-    warm = (folder / first["file"]).read_bytes()
-    extract_article(warm, first["url"], {"content-type": content_type(first)})
-    run_trafilatura(warm, first["url"], content_type(first))
+    first = pages[0]
+    extract_article(first.body(), first.url, first.headers())
+    run_trafilatura(first.body(), first.url, first.headers()["content-type"])
 
-    for listed, folder, entry in entries:
-        body = (folder / entry["file"]).read_bytes()
-        headers = {"content-type": content_type(entry)}
-        url = entry["url"]
+    for page in pages:
+        body, headers, url = page.body(), page.headers(), page.url
         on, on_ms = timed(lambda: extract_article(body, url, headers))  # noqa: B023
-        off, off_ms = timed(lambda: extract_article(body, url, headers, use_profiles=False))  # noqa: B023
-        (t_title, t_lead), t_ms = timed(
+        off, off_ms = timed(
+            lambda: extract_article(body, url, headers, use_profiles=False)  # noqa: B023
+        )
+        plain, plain_ms = timed(
             lambda: run_trafilatura(body, url, headers["content-type"])  # noqa: B023
         )
-        base = (
-            title_ok(t_title, entry),
-            lead_ok(t_lead, entry),
-            is_mojibake(t_title, t_lead),
-            t_ms,
-        )
-        site = entry["site"]
-        tallies["profiles on"].add(site, listed, drafter_row(on, entry, on_ms))
-        tallies["profiles off"].add(site, listed, drafter_row(off, entry, off_ms))
-        tallies["trafilatura"].add(site, listed, base)
-        if (checked := label_check(entry, on)) is not None:
-            labels.append(checked)
-        pages.append(page_line(entry, on, off))
+        for mode, got, ms in (
+            ("profiles on", on, on_ms),
+            ("profiles off", off, off_ms),
+            ("trafilatura", plain, plain_ms),
+        ):
+            for group in groups_of(page):
+                tallies[mode].setdefault(group, Score()).add(judged(page, got, ms))
+        if args.pages:
+            lines.append(page_line(page, on))
 
-    report: dict[str, Any] = {mode: tally.figures() for mode, tally in tallies.items()}
-    report["labels"] = {
-        "checked": len(labels),
-        "right": sum(x["ok"] for x in labels),
-        "wrong": [x for x in labels if not x["ok"]],
+    report = {
+        mode: {group: score.figures() for group, score in groups.items()}
+        for mode, groups in tallies.items()
     }
+    if args.baseline:
+        before = baseline_medians(args.baseline, pages)
+        now = report["profiles on"]["TOTAL"]["median_ms"]
+        report["baseline"] = {"checkout": str(args.baseline), "median_ms": round(before, 2)}
+        report["baseline"]["ratio"] = round(now / before, 2) if before else None
     if args.pages:
-        report["pages"] = pages
+        report["pages"] = lines
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    _print_table(tallies, report["labels"])
-    if args.pages:
-        for page in pages:
-            marks = "".join(
-                "TL"[i] if page[key] else "-" for i, key in enumerate(("title_ok", "lead_ok"))
-            )
-            off = "".join(
-                "TL"[i] if page[key] else "-"
-                for i, key in enumerate(("title_ok_profiles_off", "lead_ok_profiles_off"))
-            )
-            print(
-                f"{marks} {off} {page['file']:32} [{page['source']}] {page['title']!r}\n"
-                f"      title: {page['title_from']}\n      lead: {page['lead_from']}: "
-                f"{(page['lead'] or '')[:60]!r}"
-            )
+    print_table(report)
+    for line in lines:
+        print(
+            f"{line['marks']} {line['file']:36} [{line['source']}] {line['title']!r}\n"
+            f"      title: {line['title_from']}\n      label: {line['source_from']}\n"
+            f"      lead: {line['lead_from']}: {(line['lead'] or '')[:60]!r}"
+        )
     return 0
 
 
-def _cells(figures: dict[str, Any], *, moji: bool, p95: bool) -> str:
-    cells = f"{figures['title_pct']:6} {figures['lead_pct']:6}"
-    if moji:
-        cells += f" {figures['mojibake']:4}"
-    cells += f" {figures['median_ms']:6}"
-    if p95:
-        cells += f" {figures['p95_ms']:6}"
-    return cells
-
-
-def _print_table(tallies: dict[str, Tally], labels: dict[str, Any]) -> None:
-    on, off, traf = (tallies[mode] for mode in MODES)
-    print(
-        f"{'':30} {'':>5} | {'profiles on':^33} | {'profiles off':^20} | {'plain trafilatura':^25}"
-    )
-    print(
-        f"{'site':30} {'pages':>5} | {'title':>6} {'lead':>6} {'moji':>4} {'med ms':>6} "
-        f"{'p95 ms':>6} | {'title':>6} {'lead':>6} {'med ms':>6} | {'title':>6} {'lead':>6} "
-        f"{'moji':>4} {'med ms':>6}"
-    )
-    rows = [(site, on.sites[site], off.sites[site], traf.sites[site]) for site in on.sites]
-    rows += [
-        (f"TOTAL {name}", on.lists[name], off.lists[name], traf.lists[name]) for name in on.lists
-    ]
-    rows.append(("TOTAL", on.total, off.total, traf.total))
-    for name, a, b, c in rows:
-        fa, fb, fc = a.figures(), b.figures(), c.figures()
-        print(
-            f"{name[:30]:30} {fa['pages']:5} | {_cells(fa, moji=True, p95=True)} | "
-            f"{_cells(fb, moji=False, p95=False)} | {_cells(fc, moji=True, p95=False)}"
+def page_line(page: Page, got: Extracted) -> dict[str, Any]:
+    entry = page.entry
+    marks = "".join(
+        mark if ok else "-"
+        for mark, ok in (
+            ("T", title_ok(got.title, entry)),
+            ("L", lead_ok(got.lead, entry)),
+            ("S", label_ok(got.source, entry)),
         )
-    print(f"labels right on profiled sites (profiles on): {labels['right']}/{labels['checked']}")
-    for wrong in labels["wrong"]:
-        print(f"  {wrong['file']}: got {wrong['label']!r}, expected {wrong['expected']!r}")
+    )
+    return {
+        "file": page.file,
+        "marks": marks,
+        "title": got.title,
+        "lead": got.lead,
+        "source": got.source,
+        "title_from": got.title_from,
+        "lead_from": got.lead_from,
+        "source_from": got.source_from,
+    }
+
+
+def print_table(report: dict[str, Any]) -> None:
+    print(
+        f"{'':16} {'':>5} | {'drafter, profiles on':^34} | {'profiles off':^20} | "
+        f"{'plain trafilatura':^26}"
+    )
+    print(
+        f"{'pages':16} {'n':>5} | {'head':>5} {'lead':>5} {'label':>5} {'moji':>4} "
+        f"{'med ms':>6} {'p95':>5} | {'head':>5} {'lead':>5} {'label':>5} {'':>2} | "
+        f"{'head':>5} {'lead':>5} {'label':>5} {'med ms':>6}"
+    )
+    on, off, plain = (report[mode] for mode in MODES)
+    for group in on:
+        a, b, c = on[group], off[group], plain[group]
+        print(
+            f"{group:16} {a['pages']:5} | {a['title_pct']:5} {a['lead_pct']:5} "
+            f"{a['label_pct']:5} {a['mojibake']:4} {a['median_ms']:6} {a['p95_ms']:5} | "
+            f"{b['title_pct']:5} {b['lead_pct']:5} {b['label_pct']:5} {'':>2} | "
+            f"{c['title_pct']:5} {c['lead_pct']:5} {c['label_pct']:5} {c['median_ms']:6}"
+        )
+    if "baseline" in report:
+        base = report["baseline"]
+        print(
+            f"median ms per page (profiles on): {on['TOTAL']['median_ms']} now, "
+            f"{base['median_ms']} in {base['checkout']} (ratio {base['ratio']})"
+        )
+    print("in-sample for the fitted decisions; leave-site-out figures: bench/fit.py")
 
 
 if __name__ == "__main__":

@@ -232,7 +232,7 @@ def _description(meta: Mapping[str, str], title: str | None, brands: str | None)
     return None
 
 
-_SCORED_BLOCKS = 50  # blocks after the headline that the fitted lead reads (40 and what follows)
+_SCORED_BLOCKS = 36  # blocks after the headline the fitted lead reads (30, and what follows)
 _MATCH_PREFIX = 30  # characters of the description a page paragraph must begin with
 
 

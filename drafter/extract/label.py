@@ -56,6 +56,7 @@ _RIGHTS = re.compile(r"\s*(?:all rights reserved|alle rechte vorbehalten).*$", r
 _URL_FORM = re.compile(r"://|^www\.|\.(?:com|net|org|de|jp|co|uk|in|io)(?:/|$)", re.I)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ADDRESS = re.compile(r"[\d.]+|.*:.*")  # an IP address names no publication
+_NAME_WORDS = 6
 _LOGO = re.compile(r"\blogo\b|ロゴ", re.I)
 
 
@@ -93,6 +94,8 @@ def _variants(text: str) -> Iterable[tuple[str, str]]:
     if len(pieces) > 1:
         yield pieces[0], "first"
         yield pieces[-1], "last"
+    if ", " in text and len(text.split()) <= _NAME_WORDS:  # "Lublin, Super Express"
+        yield text.rsplit(", ", 1)[1], "after comma"
     for piece in (text, *pieces[:1]):
         stripped = _LEGAL.sub("", piece).strip(" \u3000,")
         if stripped and stripped != piece:
@@ -200,10 +203,13 @@ def _features(
     features["legal_form"] = float(bool(_LEGAL.search(text)))
     features["without_legal_form"] = float("without legal form" in candidate.pieces)
     features["short_form"] = float("short form" in candidate.pieces)
+    features["after_comma"] = float("after comma" in candidate.pieces)
     features["within_others"] = min(sum(key in raw for raw in raw_keys), 6) / 6
     brand = name_key(host_brand(host) or "")
     domain = name_key(host.removeprefix("www."))
     features["is_host"] = float(key in {brand, domain})
+    initials = "".join(word[0] for word in text.split() if word[:1].isalnum()).casefold()
+    features["initials_host"] = float(len(initials) >= 2 and initials == brand)
     features["has_host"] = float(len(brand) >= 3 and brand in key and key not in {brand, domain})
     features["in_host"] = float(len(key) >= 3 and key in domain and key not in {brand, domain})
     words = text.split()

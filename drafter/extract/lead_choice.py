@@ -21,7 +21,7 @@ from drafter.extract.body import furniture_reason
 from drafter.extract.lead import Block, is_japanese
 from drafter.extract.scoring import Model
 
-MAX_CANDIDATES = 40  # blocks scored after the headline: the lead stands near the top
+MAX_CANDIDATES = 30  # blocks scored after the headline: on the corpus, the lead is in the first 30
 _DESCRIPTION_PREFIX = 30
 _SENTENCE_END = re.compile(r"[.!?。！？」”\"')）]\s*$")
 # The reader addressed: notices, toasts, prompts, disclaimers ("We may earn…", "your
@@ -45,7 +45,8 @@ _CLASS_WORDS = (
     "body", "content", "text", "article", "story", "post", "entry", "caption", "notice",
     "alert", "banner", "promo", "bio", "author", "info", "meta", "header", "detail", "main",
 )  # fmt: skip
-_CLASS_WORD = re.compile(r"[a-z]+")
+_CLASS_WORD = re.compile(r"(?<![a-z])(" + "|".join(_CLASS_WORDS) + ")")  # a word's start
+_SAMPLE = 400  # characters of a block its text features read
 _REASONS = (
     "byline", "furniture", "heading", "pull quote", "short line", "label", "standfirst",
     "title", "list", "code", "link line", "caption", "share", "related", "disclaimer",
@@ -79,10 +80,8 @@ def _markup_features(block: Block, reason: str | None) -> dict[str, float]:
         features["reason_" + reason.replace(" ", "_")] = 1.0
     else:
         features["reason_other"] = 1.0
-    words = set(_CLASS_WORD.findall(block.classes.lower()))
-    for word in _CLASS_WORDS:
-        if word in words or any(part.startswith(word) for part in words):
-            features["holder_says_" + word] = 1.0
+    for word in set(_CLASS_WORD.findall(block.classes.lower())):
+        features["holder_says_" + word] = 1.0
     return features
 
 
@@ -90,14 +89,16 @@ def _text_features(text: str, description: str | None) -> dict[str, float]:
     """How the block's text reads: its length and sentences, whether it speaks to the
     reader or asks for an action, a dateline at its start, the description repeated."""
     chars = len(text)
+    ending = text[-8:]
+    text = text[:_SAMPLE]
     features = {
         "length": min(math.log1p(chars) / 7, 1.0),
         "short": float(chars < 80),
         "japanese": float(is_japanese(text)),
-        "sentence_end": float(bool(_SENTENCE_END.search(text))),
+        "sentence_end": float(bool(_SENTENCE_END.search(ending))),
         "sentences": min(len(re.findall(r"[.!?。！？](?:\s|$)", text)), 4) / 4,
-        "addresses_reader": float(bool(_ADDRESSED.search(text[:300]))),
-        "asks_action": float(bool(_ACTIONS.search(text[:300]))),
+        "addresses_reader": float(bool(_ADDRESSED.search(text))),
+        "asks_action": float(bool(_ACTIONS.search(text))),
         "dateline_start": float(bool(_DATELINE.match(text))),
         "digits_start": float(text[:1].isdigit()),
     }

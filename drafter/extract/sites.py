@@ -86,7 +86,7 @@ def effective_profiles(extra: Sequence[SiteProfile] = ()) -> list[ProfileRow]:
 def name_key(name: str) -> str:
     """A site name reduced for comparison: NFKC, case-folded, no spaces or punctuation."""
     text = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join(filter(str.isalnum, text))
 
 
 def profile_for_provider(provider: str) -> SiteProfile | None:
