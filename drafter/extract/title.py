@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from drafter.extract.decoration import Cut, NotTheHeadline, side_cuts, strip_firm
+from drafter.extract.decoration import SEPARATOR, Cut, NotTheHeadline, side_cuts, strip_firm
 from drafter.extract.forms import page_lines, shown_part
 from drafter.extract.names import brand_keys, is_site_name, page_names
 from drafter.extract.sites import name_key, title_regexes
@@ -141,6 +141,7 @@ class _Page:
         self._candidates: list[_Candidate] = []
         self._order: list[tuple[str, int]] | None = None  # (key, id) of h1-h3, document order
         self._headings: dict[str, list[tuple[str, str, LexborNode]]] = {}
+        self.rejected: set[str] = set()  # keys of headings that are never a headline
 
     def candidates(self) -> Iterator[_Candidate]:
         for index, (source, text) in enumerate(self.forms):
@@ -151,11 +152,13 @@ class _Page:
     def headings(self, tag: str) -> list[tuple[str, str, LexborNode]]:
         """The level's headings, less those that only name the site (a logo)."""
         if tag not in self._headings:
-            self._headings[tag] = [
-                heading
-                for heading in _headings(self.tree, tag)
-                if not is_site_name(heading[1], self.brands, self.host)
-            ]
+            kept = []
+            for heading in _headings(self.tree, tag):
+                if never_headline(heading[1]):
+                    self.rejected.add(name_key(heading[1]))
+                elif not is_site_name(heading[1], self.brands, self.host):
+                    kept.append(heading)
+            self._headings[tag] = kept
         return self._headings[tag]
 
     def all_headings(self) -> list[tuple[str, str, LexborNode]]:
@@ -261,7 +264,47 @@ def _title_forms(
     ]
 
 
+# A trailing page marker: " (1/3)", "（1/2 ページ）", "(page 2 of 5)", "2ページ目".
+_PAGE_MARKER = re.compile(
+    r"\s*(?:[（(]\s*\d+\s*/\s*\d+\s*(?:ページ|page)?\s*[)）]|[（(]?\s*\d+\s*ページ目\s*[)）]?|"
+    r"[（(]\s*page\s+\d+(?:\s+of\s+\d+)?\s*[)）])$",
+    re.I,
+)
+# What a heading may hold that is never a headline: a skip link, an identifier on its own
+# ("JVNDB-2018-013542", "CVE-2024-3094"), whatever the title forms say.
+_SKIP_LINK = re.compile(
+    r"^(?:skip to (?:the )?(?:main )?content|skip navigation|main content|"
+    r"メインコンテンツ(?:へ|に)?(?:スキップ|移動)?|本文(?:へ|に)(?:スキップ|移動)?)$",
+    re.I,
+)
+_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9]*(?:[-_:][A-Z0-9]+)*[-_:]\d[A-Z0-9]*(?:[-_:][A-Z0-9]+)*")
+
+
+def never_headline(text: str) -> bool:
+    """A skip link or a bare identifier: no reader copies it as the headline."""
+    text = text.strip()
+    return bool(_SKIP_LINK.match(text) or _IDENTIFIER.fullmatch(text))
+
+
 def pick_title(
+    tree: LexborHTMLParser,
+    meta: Mapping[str, str],
+    profile: SiteProfile | None,
+    url: str,
+    headline_ld: str | None = None,
+) -> Headline:
+    """The headline (`_pick_title`), without a page marker at its end: every page of a
+    multi-page article has the same headline."""
+    headline = _pick_title(tree, meta, profile, url, headline_ld)
+    if headline.text and (marker := _PAGE_MARKER.search(headline.text)):
+        text = headline.text[: marker.start()].rstrip(" \u3000")
+        if len(name_key(text)) >= 2:
+            removed = (*headline.removed, (marker.group().strip(), "page marker"))
+            return replace(headline, text=text, removed=removed)
+    return headline
+
+
+def _pick_title(
     tree: LexborHTMLParser,
     meta: Mapping[str, str],
     profile: SiteProfile | None,
@@ -284,18 +327,26 @@ def pick_title(
     agreed = _agreed_heading(page) or _agreed_line(page)
     if agreed is not None:
         return agreed
+    headings = page.all_headings()
     for candidate in page.candidates():
         text, cuts = strip_firm(candidate.text, brands)
         text = _SECTION_TAG.sub("", text).strip(" \u3000")
-        if not is_site_name(text, brands, host):
+        if _names_rejected(text, page.rejected):  # "JVNDB-2018-013542 - JVN iPedia"
+            continue
+        if not is_site_name(text, brands, host) and not never_headline(text):
             removed = tuple((cut.text.strip(), cut.reason) for cut in cuts)
-            node = _showing(page.all_headings(), text)
+            node = _showing(headings, text)
             return Headline(text, candidate.source, tuple(cuts), removed, node)
-    headings = page.all_headings()
     if headings:
         tag, text, node = headings[0]
         return Headline(text, tag, node=node)
     return Headline(None, None)
+
+
+def _names_rejected(text: str, rejected: set[str]) -> bool:
+    """A title form whose first piece is a heading rejected as never a headline."""
+    first = SEPARATOR.split(text, maxsplit=1)[0]
+    return bool(rejected) and name_key(first) in rejected
 
 
 def _agreed_heading(page: _Page) -> Headline | None:
@@ -356,7 +407,7 @@ def _agreed_line(page: _Page) -> Headline | None:
     lines = page_lines(page.tree)
     for candidate in page.candidates():
         shown = shown_part(candidate.text, lines, page.brands)
-        if shown is not None:
+        if shown is not None and not never_headline(shown.text):  # the page's own line
             reasons = ", ".join(dict.fromkeys(cut.reason for cut in shown.cuts))
             removed = ((shown.cut_text, reasons),)
             source = f"{candidate.source} (a line of the page)"
