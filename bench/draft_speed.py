@@ -1,6 +1,12 @@
 """How close a draft comes to the network's limit, what a warm re-run costs, how fast we start.
 
-    .venv/bin/python bench/draft_speed.py [--json] [--only network|cpu] [--help-runs N]
+    .venv/bin/python bench/draft_speed.py [--json] [--only network|cpu|help] [--help-runs N]
+        [--baseline CHECKOUT] [--no-baseline]
+
+With --baseline (a checkout of the commit to compare with, e.g. `git worktree add
+/tmp/base $(git merge-base HEAD main)`), every drafter run is made twice in turn, by that
+checkout ("before", run as its console script runs it) and by this one ("after"), on the same
+pages in the same sitting, and both are printed with after / before.
 
 A separate process serves generated article pages (50-150 KB of HTML each, Japanese and
 English, every URL distinct bytes) from H hosts (127.0.0.2, 127.0.0.3, ... one asyncio
@@ -19,7 +25,11 @@ empty cache directory for the cold run and the same one for the warm run. Per sc
   largest sum of RSS (and of PSS, which counts shared pages once) seen while sampling /proc
   every 20 ms, and the main process's own ru_maxrss.
 
-Then `drafter --help` against `trafilatura --help`: the median wall time of alternating runs.
+The floors the issue sets targets against: a cold run's is the larger of the network bound
+and the extraction CPU (bare_extraction, default mode) over the cores; a warm re-run's is a
+plain script's (python, sqlite3, read 60 rows of the run's cache, write a file); `--version`'s
+is the interpreter printing a string. Then `drafter --help` against a bare typer app and
+`trafilatura --help`: the median wall time of alternating runs.
 
 On a 2-core machine the server shares the cores with drafter. It answers from memory and its
 CPU time is printed per scenario, so its share of the run can be read off; the ideal counts
@@ -276,6 +286,31 @@ class Server:
 # --- measuring drafter -----------------------------------------------------------------------
 
 
+@dataclass
+class Drafter:
+    """A drafter to time: "before" (a baseline checkout) or "after" (this one)."""
+
+    label: str
+    command: list[str]
+    env: dict[str, str]
+
+
+def drafters(baseline: Path | None, scratch: Path) -> list[Drafter]:
+    """This checkout's console script, and before it the baseline's, run the same way (a
+    script named like the console script, so its worker processes start as they would)."""
+    after = Drafter("after", [str(BIN / "drafter")], CHILD_ENV)
+    if baseline is None:
+        return [after]
+    script = scratch / "drafter"
+    script.write_text(  # as pip writes it, so the workers' start is the same too
+        "import sys\nfrom drafter.cli.app import main\nif __name__ == '__main__':\n"
+        "    sys.exit(main())\n",
+        encoding="utf-8",
+    )
+    env = {**CHILD_ENV, "PYTHONPATH": str(baseline.resolve())}
+    return [Drafter("before", [sys.executable, str(script)], env), after]
+
+
 def _tree(root: int) -> list[int]:
     """root and every descendant, from one scan of /proc."""
     children: dict[int, list[int]] = {}
@@ -370,12 +405,14 @@ class Run:
     lead_from: dict[str, int] = field(default_factory=dict)  # how many leads came from where
 
 
-def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, server: Server) -> Run:
+def run_drafter(
+    number: int, bookmarks: Path, site: Path, cache_home: Path, server: Server, who: Drafter
+) -> Run:
     """`drafter new NUMBER bookmarks.txt` in a child process: wall time, memory, outcome."""
     before = server.figures()
-    env = {**CHILD_ENV, "XDG_CACHE_HOME": str(cache_home)}
+    env = {**who.env, "XDG_CACHE_HOME": str(cache_home)}
     command = [
-        str(BIN / "drafter"),
+        *who.command,
         "new",
         str(number),
         str(bookmarks),
@@ -401,7 +438,9 @@ def run_drafter(number: int, bookmarks: Path, site: Path, cache_home: Path, serv
     main_cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
     after = server.figures()
     if child.returncode not in (0, 3):
-        raise SystemExit(f"drafter failed ({child.returncode}): {err.decode()[-2000:]}")
+        raise SystemExit(
+            f"drafter ({who.label}) failed ({child.returncode}): {err.decode()[-2000:]}"
+        )
     articles = json.loads(out)["articles"]
     ok = sum(1 for article in articles if article["ok"])
     lead_from: dict[str, int] = {}
@@ -483,10 +522,51 @@ class Scenario:
     warm: Run | None = None
     warm_fraction: float = 0.0
     notes: list[str] = field(default_factory=list)
+    # The issue's floors: the larger of the network bound and extraction CPU / cores (cold),
+    # and a plain script reading the cache and writing a file (warm).
+    cpu_floor: float = 0.0
+    floor: float = 0.0
+    floor_ratio: float = 0.0
+    warm_floor: float = 0.0
+    warm_floor_ratio: float = 0.0
+    before: Run | None = None  # the baseline checkout's cold run, with --baseline
+    before_warm: Run | None = None
+
+
+FLOOR_SCRIPT = """\
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT key, result FROM extractions LIMIT 60").fetchall()
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("\\n".join(row[1] for row in rows))
+"""
+
+
+def warm_floor(cache_home: Path, out: Path, runs: int = 7) -> float:
+    """Median wall of a plain script: python, sqlite3, read 60 rows, write a file."""
+    script = out.with_name("floor.py")
+    script.write_text(FLOOR_SCRIPT, encoding="utf-8")
+    database = cache_home / "drafter" / "pages.sqlite3"
+    return statistics.median(
+        median_wall([sys.executable, str(script), str(database), str(out)], runs)
+    )
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run of median wall time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda run: run.wall)[(len(runs) - 1) // 2]
 
 
 def run_scenario(
-    name: str, pages: int, hosts: int, latency_ms: float, *, warm: bool, baseline: bool = True
+    name: str,
+    pages: int,
+    hosts: int,
+    latency_ms: float,
+    *,
+    warm: bool,
+    baseline: bool = True,
+    checkout: Path | None = None,
+    rounds: int = 1,
 ) -> Scenario:
     scenario = Scenario(name, pages, hosts, latency_ms)
     corpus = make_corpus(pages, hosts, seed=name)
@@ -495,15 +575,28 @@ def run_scenario(
         urls = corpus.urls(server.ports)
         with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
             root = Path(tmp)
-            site = root / "site"
-            site.mkdir()
-            (site / "hugo.toml").write_text('title = "bench"\n', encoding="utf-8")
             bookmarks = root / "bookmarks.txt"
             bookmarks.write_text("\n".join(urls) + "\n", encoding="utf-8")
-            cache_home = root / "cache"
-            scenario.drafter = run_drafter(28, bookmarks, site, cache_home, server)
-            if warm:
-                scenario.warm = run_drafter(29, bookmarks, site, cache_home, server)
+            runs: dict[tuple[str, bool], list[Run]] = {}
+            for round_ in range(rounds):  # before, then after, each its own cache, in turn
+                for who in drafters(checkout, root):
+                    folder = root / f"{who.label}-{round_}"
+                    site = folder / "site"
+                    site.mkdir(parents=True)
+                    (site / "hugo.toml").write_text('title = "bench"\n', encoding="utf-8")
+                    cache_home = folder / "cache"
+                    cold = run_drafter(28, bookmarks, site, cache_home, server, who)
+                    runs.setdefault((who.label, False), []).append(cold)
+                    if warm:
+                        again = run_drafter(29, bookmarks, site, cache_home, server, who)
+                        runs.setdefault((who.label, True), []).append(again)
+                        if who.label == "after" and round_ == 0:
+                            scenario.warm_floor = warm_floor(cache_home, root / "floor.md")
+            scenario.drafter = median_run(runs[("after", False)])
+            scenario.warm = median_run(runs[("after", True)]) if warm else None
+            if checkout is not None:
+                scenario.before = median_run(runs[("before", False)])
+                scenario.before_warm = median_run(runs[("before", True)]) if warm else None
         scenario.baseline = sequential_baseline(urls) if baseline else math.nan
     finally:
         server.stop()
@@ -517,33 +610,66 @@ def run_scenario(
     scenario.precision_ideal = scenario.network_bound + scenario.precision_cpu / CORES
     scenario.precision_ratio = scenario.drafter.wall / scenario.precision_ideal
     scenario.speedup = scenario.baseline / scenario.drafter.wall
+    scenario.cpu_floor = scenario.extraction_cpu / CORES
+    scenario.floor = max(scenario.network_bound, scenario.cpu_floor)
+    scenario.floor_ratio = scenario.drafter.wall / scenario.floor
     if scenario.warm is not None:
         scenario.warm_fraction = scenario.warm.wall / scenario.drafter.wall
+        scenario.warm_floor_ratio = scenario.warm.wall / scenario.warm_floor
     if scenario.drafter.failed or (scenario.warm and scenario.warm.failed):
         scenario.notes.append("some articles failed: the figures do not describe a full draft")
     return scenario
 
 
-def median_wall(command: list[str], runs: int) -> list[float]:
+def median_wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         subprocess.run(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV, check=True
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env or CHILD_ENV,
+            check=True,
         )
         times.append(time.perf_counter() - started)
     return times
 
 
-def help_times(runs: int) -> dict[str, float]:
-    """Median wall time of `drafter --help` and `trafilatura --help`, runs alternated."""
-    drafter: list[float] = []
-    trafilatura: list[float] = []
+BARE_TYPER_APP = """\
+import typer
+
+app = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
+
+
+@app.command()
+def main(name: str = "") -> None:
+    \"\"\"A bare typer app: one command, one option.\"\"\"
+
+
+app()
+"""
+
+
+def startup_times(runs: int, checkout: Path | None, scratch: Path) -> dict[str, float]:
+    """Median wall time of `drafter --help` and `--version` (before and after), beside the
+    interpreter printing a string, a bare typer app's --help and `trafilatura --help`; the
+    commands alternate, run by run."""
+    bare = scratch / "bare_typer.py"
+    bare.write_text(BARE_TYPER_APP, encoding="utf-8")
+    commands: dict[str, tuple[list[str], dict[str, str]]] = {
+        "python": ([sys.executable, "-c", "print('drafter 0.1.0')"], CHILD_ENV),
+        "bare typer --help": ([sys.executable, str(bare), "--help"], CHILD_ENV),
+        "trafilatura --help": ([str(BIN / "trafilatura"), "--help"], CHILD_ENV),
+    }
+    for who in drafters(checkout, scratch):
+        commands[f"{who.label} --version"] = ([*who.command, "--version"], who.env)
+        commands[f"{who.label} --help"] = ([*who.command, "--help"], who.env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        drafter += median_wall([str(BIN / "drafter"), "--help"], 1)
-        trafilatura += median_wall([str(BIN / "trafilatura"), "--help"], 1)
-    ours, theirs = statistics.median(drafter), statistics.median(trafilatura)
-    return {"drafter": ours, "trafilatura": theirs, "ratio": ours / theirs}
+        for name, (command, env) in commands.items():
+            times[name] += median_wall(command, 1, env)
+    return {name: statistics.median(walls) for name, walls in times.items()}
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -574,11 +700,29 @@ def report(scenarios: list[Scenario], help_figures: dict[str, float] | None) -> 
             f"  {'ideal, precision mode':<22}{s.precision_ideal:7.2f} s   = network + "
             f"{s.precision_cpu:.2f} s / {CORES}; drafter / it: {s.precision_ratio:.2f}",
             f"  {'sequential baseline':<22}{s.baseline:7.2f} s   speed-up {s.speedup:.1f}x",
+            f"  {'floor':<22}{s.floor:7.2f} s   = the larger of network {s.network_bound:.2f} s "
+            f"and extraction CPU / cores {s.cpu_floor:.2f} s; drafter / floor: "
+            f"{s.floor_ratio:.2f} (network only: {s.drafter.wall / s.network_bound:.2f})",
         ]
+        if s.before is not None:
+            lines += [
+                _run_line("before (cold)", s.before),
+                f"  {'after / before':<22}{s.drafter.wall / s.before.wall:7.2f}   "
+                f"(before / floor {s.before.wall / s.floor:.2f})",
+            ]
         if s.warm is not None:
             lines += [
                 _run_line("drafter (warm re-run)", s.warm),
                 f"  {'warm / cold':<22}{s.warm_fraction:7.3f}",
+                f"  {'warm floor':<22}{s.warm_floor * 1000:7.0f} ms (python, sqlite3, 60 rows, "
+                f"a file); warm / it: {s.warm_floor_ratio:.2f}",
+            ]
+        if s.before_warm is not None and s.warm is not None and s.before is not None:
+            lines += [
+                _run_line("before (warm re-run)", s.before_warm),
+                f"  {'after / before':<22}{s.warm.wall / s.before_warm.wall:7.2f}   "
+                f"(before: warm / floor {s.before_warm.wall / s.warm_floor:.2f}, "
+                f"warm / cold {s.before_warm.wall / s.before.wall:.3f})",
             ]
         lines += [f"  note: {note}" for note in s.notes]
     if len(scenarios) == 2 and scenarios[0].drafter and scenarios[1].drafter:
@@ -589,10 +733,18 @@ def report(scenarios: list[Scenario], help_figures: dict[str, float] | None) -> 
             f"(PSS {large.peak_pss_mb / small.peak_pss_mb:.2f})"
         )
     if help_figures:
+        start = help_figures["python"]
         lines.append(
-            f"--help median: drafter {help_figures['drafter'] * 1000:.0f} ms, trafilatura "
-            f"{help_figures['trafilatura'] * 1000:.0f} ms, ratio {help_figures['ratio']:.2f}"
+            "start-up, median wall: "
+            + ", ".join(f"{name} {wall * 1000:.0f} ms" for name, wall in help_figures.items())
         )
+        for who in ("before", "after"):
+            if f"{who} --version" in help_figures:
+                lines.append(
+                    f"  {who}: --version / python {help_figures[f'{who} --version'] / start:.2f}; "
+                    f"--help / bare typer "
+                    f"{help_figures[f'{who} --help'] / help_figures['bare typer --help']:.2f}"
+                )
     return "\n".join(lines)
 
 
@@ -604,22 +756,57 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-baseline", action="store_true", help="skip the sequential baseline (quicker)"
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="CHECKOUT",
+        help="a checkout to compare with: each run made by it (before) and by this one (after)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="runs of each drafter per scenario (median shown)"
+    )
     args = parser.parse_args(argv)
+    checkout: Path | None = args.baseline
+    rounds: int = args.rounds
 
     # Fill the bytecode cache first, so that no timed run compiles anything.
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(REPO / "drafter")], env=CHILD_ENV, check=True
-    )
+    for tree in [REPO, *([checkout] if checkout else [])]:
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(tree / "drafter")],
+            env=CHILD_ENV,
+            check=True,
+        )
     scenarios: list[Scenario] = []
     if args.only in (None, "network"):
         scenarios.append(
-            run_scenario("network-bound", 60, 6, 300, warm=True, baseline=not args.no_baseline)
+            run_scenario(
+                "network-bound",
+                60,
+                6,
+                300,
+                warm=True,
+                baseline=not args.no_baseline,
+                checkout=checkout,
+                rounds=rounds,
+            )
         )
     if args.only in (None, "cpu"):
         scenarios.append(
-            run_scenario("cpu-bound", 500, 20, 20, warm=False, baseline=not args.no_baseline)
+            run_scenario(
+                "cpu-bound",
+                500,
+                20,
+                20,
+                warm=False,
+                baseline=not args.no_baseline,
+                checkout=checkout,
+                rounds=rounds,
+            )
         )
-    help_figures = help_times(args.help_runs) if args.only in (None, "help") else None
+    help_figures = None
+    if args.only in (None, "help"):
+        with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
+            help_figures = startup_times(args.help_runs, checkout, Path(tmp))
     if args.json:
         data: dict[str, Any] = {
             "cores": CORES,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -39,14 +38,18 @@ from drafter.extract.parallel import (
     start_pool,
 )
 from drafter.fetch.cache import PageCache, cache_file
-from drafter.fetch.deadline import RunDeadline
 from drafter.fetch.javascript import Renderer, wants_render
-from drafter.fetch.pages import Network, PageSource
+from drafter.fetch.pages import Network, Page, PageSource
 from drafter.files import describe_os_error, read_no_follow, write_atomic
-from drafter.models import Article, Bookmark
+from drafter.models import Article, Bookmark, FetchResult
 
 if TYPE_CHECKING:
     import httpx
+
+    from drafter.fetch.deadline import RunDeadline
+
+# asyncio is imported where a run needs it: a re-run served wholly from the page cache
+# never starts an event loop (nor imports one, with ssl behind it).
 
 
 OnArticle = Callable[[Article], None]
@@ -138,6 +141,8 @@ async def _start_each(
     finish: Callable[[Bookmark], Coroutine[Any, Any, None]],
 ) -> None:
     """`finish` each bookmark `keep` keeps, once a URL, in `order`, within the deadline."""
+    import asyncio  # noqa: PLC0415 (see the note at the top)
+
     async with deadline.bound(), asyncio.TaskGroup() as group:
         async for bookmark in _each(bookmarks):
             if bookmark.url in done:
@@ -158,23 +163,22 @@ async def collect_articles(
     transport: httpx.AsyncBaseTransport | None = None,
     keep: Callable[[Bookmark], bool] | None = None,
     cache: CacheMode = "use",
+    pages: PageSource | None = None,
 ) -> list[Article]:
     """Fetch and extract every bookmark (a list, or a stream that is still being pasted:
-    fetching starts as each one arrives), through the page cache as `cache` says; the
-    articles come back in bookmark order."""
+    fetching starts as each one arrives), through the page cache as `cache` says (or
+    `pages`, opened by `gather_articles`); the articles come back in bookmark order."""
+    import asyncio  # noqa: PLC0415 (see the note at the top)
+
+    from drafter.fetch.deadline import RunDeadline  # noqa: PLC0415 (asyncio)
+
     order: list[Bookmark] = []
     done: dict[str, Article] = {}
     deadline = RunDeadline(settings.deadline)
-    renderer = Renderer(settings)
+    renderer = Renderer(settings)  # imports asyncio: made only here
     network = Network(settings.fetch, transport)
-    pages = PageSource(
-        PageCache(cache_file()) if cache != "off" else None,
-        network.fetch,
-        mode=cache,
-        max_age_days=settings.cache_days,
-        lead_max=(settings.lead_max_ja, settings.lead_max_en),
-        variant=repr(settings.profiles) if settings.profiles else "",
-    )
+    pages = pages or _page_source(settings, cache)
+    pages.fetch = network.fetch  # the network opens with the first page that needs it
     # Size the pool by the pages still to parse: a warm re-run starts no worker at all.
     expected = (
         sum(pages.needs_work(bookmark.url) for bookmark in bookmarks)
@@ -229,6 +233,83 @@ async def collect_articles(
             starting.add_done_callback(shut_down_pool)
     # Keep bookmark order: the episode is recorded in this order.
     return [done[bookmark.url] for bookmark in order]
+
+
+def _page_source(settings: Settings, cache: CacheMode) -> PageSource:
+    """The run's pages, through the page cache as `cache` says; `fetch` set by the caller."""
+    return PageSource(
+        PageCache(cache_file()) if cache != "off" else None,
+        _no_network,
+        mode=cache,
+        max_age_days=settings.cache_days,
+        lead_max=(settings.lead_max_ja, settings.lead_max_en),
+        variant=repr(settings.profiles) if settings.profiles else "",
+    )
+
+
+async def _no_network(url: str, headers: Mapping[str, str]) -> FetchResult:
+    raise AssertionError(f"{url} fetched before the run's network was opened")
+
+
+def gather_articles(
+    bookmarks: BookmarkSource,
+    settings: Settings,
+    *,
+    on_article: OnArticle | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    keep: Callable[[Bookmark], bool] | None = None,
+    cache: CacheMode = "use",
+) -> list[Article]:
+    """`collect_articles` run to its end; a list whose every page the cache holds with its
+    extraction (nothing to fetch, parse or render) is read without an event loop."""
+    pages = _page_source(settings, cache)
+    if isinstance(bookmarks, Sequence):
+        bookmarks, keep = _kept(bookmarks, keep), None
+        ready = [pages.ready(bookmark.url) for bookmark in bookmarks]
+        found = [page for page in ready if page is not None and page.extracted is not None]
+        if len(found) == len(ready) and not any(
+            wants_render(settings.render, page.fetched, page.extracted) for page in found
+        ):
+            try:
+                return [
+                    _cached_article(b, p, settings, on_article)
+                    for b, p in zip(bookmarks, found, strict=True)
+                ]
+            finally:
+                pages.close()
+    import asyncio  # noqa: PLC0415 (see the note at the top)
+
+    return asyncio.run(
+        collect_articles(
+            bookmarks,
+            settings,
+            on_article=on_article,
+            transport=transport,
+            keep=keep,
+            cache=cache,
+            pages=pages,
+        )
+    )
+
+
+def _kept(bookmarks: Sequence[Bookmark], keep: Callable[[Bookmark], bool] | None) -> list[Bookmark]:
+    """The bookmarks `keep` keeps, once a URL, as `_start_each` takes them."""
+    kept: dict[str, Bookmark] = {}
+    for bookmark in bookmarks:
+        if bookmark.url not in kept and (keep is None or keep(bookmark)):
+            kept[bookmark.url] = bookmark
+    return list(kept.values())
+
+
+def _cached_article(
+    bookmark: Bookmark, page: Page, settings: Settings, on_article: OnArticle | None
+) -> Article:
+    """The article of a page the cache holds with its extraction, as `finish` makes it."""
+    article = labelled(article_from(bookmark, page.fetched, page.extracted), settings)
+    article = replace(article, provenance={**article.provenance, "cache": page.origin})
+    if on_article is not None:
+        on_article(article)
+    return article
 
 
 def _templates(request: DraftRequest) -> tuple[Path | None, Path | None]:
@@ -314,15 +395,13 @@ def draft_episode(
             report.retried = list(dict.fromkeys(s.url for s in failed_sections(read_draft(path))))
             bookmarks = _with_retries(report.retried, bookmarks)
         keep = _keep_filter(request, path, report)
-        report.articles = asyncio.run(
-            collect_articles(
-                bookmarks,
-                settings,
-                on_article=on_article,
-                transport=transport,
-                keep=keep,
-                cache=request.cache,
-            )
+        report.articles = gather_articles(
+            bookmarks,
+            settings,
+            on_article=on_article,
+            transport=transport,
+            keep=keep,
+            cache=request.cache,
         )
         if not report.articles:
             if request.add or report.left_out:

@@ -41,7 +41,7 @@ def test_wheel_is_episode_drafter_with_the_drafter_command(dist: Path) -> None:
     assert "\nName: episode-drafter\n" in metadata
     assert "\nLicense-Expression: MIT\n" in metadata
     entry_points = archive.read(f"{info}/entry_points.txt").decode()
-    assert "[console_scripts]\ndrafter = drafter.cli.app:main" in entry_points
+    assert "[console_scripts]\ndrafter = drafter.cli:main" in entry_points
     license_text = archive.read(f"{info}/licenses/LICENSE").decode()
     assert "Copyright (c) 2026 the drafter authors" in license_text
 

@@ -17,6 +17,7 @@ import jinja2
 import jinja2.sandbox
 
 from drafter.cleantext import strip_controls
+from drafter.draft.compiled import TemplateCode
 from drafter.draft.skeletons import fill_archetype, yaml_string
 from drafter.errors import InputError
 from drafter.models import Article
@@ -117,13 +118,18 @@ def build_environment(site_templates: Path | None = None) -> jinja2.Environment:
     if site_templates is not None:
         loaders.append(jinja2.FileSystemLoader(site_templates))
     loaders.append(jinja2.FileSystemLoader(builtin_templates_dir()))
+    options = {
+        "autoescape": False,  # the output is Markdown; fields are escaped by filters
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+    }
     env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # the output is Markdown; fields are escaped by filters
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        # Compiled once, kept between runs; the options shape the code, so they key it.
+        bytecode_cache=TemplateCode(f"sandboxed {sorted(options.items())}"),
+        **options,
     )
     env.filters.update(
         yaml_string=yaml_string,

@@ -3,7 +3,6 @@ into the Article a section shows."""
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import os
 from concurrent.futures import Executor
@@ -17,6 +16,8 @@ from drafter.models import Article, Bookmark, Extracted, FetchResult
 from drafter.urls import host_of
 
 if TYPE_CHECKING:
+    import asyncio
+
     from drafter.extract.pool import ExtractionPool
 
 
@@ -73,6 +74,8 @@ def extraction_deadline(settings: Settings) -> float:
 async def start_pool(articles: int) -> ExtractionPool | None:
     """The pool for a run, started in a thread (a blocking second or so, while the event
     loop already fetches), or None at once when there is nothing to parse."""
+    import asyncio  # noqa: PLC0415 (a warm re-run, served from the cache, imports none)
+
     if not pool_size(articles):
         return None
     return await asyncio.to_thread(extraction_pool, articles)
@@ -111,6 +114,8 @@ async def extract(
     ExtractionFailed when it overran its deadline or its worker died."""
     if not fetched.ok or fetched.body is None:
         return None
+    import asyncio  # noqa: PLC0415 (see start_pool)
+
     job = functools.partial(
         extract_page,
         fetched.body,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,6 +12,8 @@ from drafter.extract.parallel import article_from, labelled, read_page
 from drafter.models import Article, Bookmark, Extracted, FetchResult
 
 if TYPE_CHECKING:
+    import asyncio
+
     from drafter.extract.pool import ExtractionPool
     from drafter.fetch.browser import Browser, Rendered
 
@@ -79,6 +80,10 @@ class Renderer:
     its static HTML gave."""
 
     def __init__(self, settings: Settings) -> None:
+        # Here, not at the top: drafter.pipeline asks `wants_render` of a run served from
+        # the cache, which opens no event loop and need not import one.
+        import asyncio  # noqa: PLC0415
+
         self.settings = settings
         self._browser: asyncio.Future[Browser] | None = None
         self._holder: asyncio.Task[None] | None = None
@@ -88,6 +93,8 @@ class Renderer:
         self, bookmark: Bookmark, static: Article, pool: ExtractionPool | None
     ) -> Article:
         """The article as the browser shows it, when that says more than `static`."""
+        import asyncio  # noqa: PLC0415 (see __init__)
+
         from drafter.fetch.browser import BrowserUnavailable  # noqa: PLC0415 (start-up)
 
         # The render counts against the article's own limit: it gets what the fetch left of
@@ -128,6 +135,8 @@ class Renderer:
 
     async def aclose(self) -> None:
         """Close the browser, if one was started (in the run's finally, Ctrl-C included)."""
+        import asyncio  # noqa: PLC0415 (see __init__)
+
         self._closing.set()
         if self._holder is not None:
             if self._browser is not None and not self._browser.done():

@@ -7,12 +7,11 @@
     off       the cache is neither read nor written
 
 The HTTP client is opened on the first page that needs the network, so a run served from
-the cache never imports httpx.
+the cache never imports httpx (nor asyncio, when drafter.pipeline finds every page ready).
 """
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AsyncExitStack
@@ -30,6 +29,8 @@ from drafter.fetch.cache import (
 from drafter.models import Extracted, FetchResult
 
 if TYPE_CHECKING:
+    import asyncio
+
     import httpx
 
     from drafter.fetch.client import Fetcher
@@ -50,13 +51,17 @@ class Network:
         self.transport = transport
         self._stack = AsyncExitStack()
         self._fetcher: Fetcher | None = None
-        self._opening = asyncio.Lock()
+        self._opening: asyncio.Lock | None = None
 
     async def fetch(
         self, url: str, headers: Mapping[str, str], *, bookmarked: bool = True
     ) -> FetchResult:
         """Fetch one URL (see Fetcher.fetch), opening the client first if need be."""
         if self._fetcher is None:
+            if self._opening is None:
+                import asyncio  # noqa: PLC0415 (not for a run served from the cache)
+
+                self._opening = asyncio.Lock()
             async with self._opening:
                 if self._fetcher is None:
                     from drafter.fetch.client import Fetcher, build_client  # noqa: PLC0415 (httpx only when needed)
@@ -78,6 +83,8 @@ class Page:
     digest: str | None = None
     origin: Literal["network", "cache", "revalidated", "failed"] = "network"
     stored: bool = True  # the body can be read back from the cache
+    # What an earlier run extracted from it, when already looked up (see PageSource.ready).
+    extracted: Extracted | None = None
 
     def spilled(self) -> Page:
         """This page without its body when the cache holds it, so a queue of pages waiting
@@ -108,6 +115,9 @@ class PageSource:
         self.variant = variant
         self._fingerprint: str | None = None
         self._wrote = False
+        # Pages looked up by `needs_work` or `ready`, handed out once by `page`: a run reads
+        # each row once (the file stays the one place they are kept between runs).
+        self._looked_up: dict[str, Page | CachedPage | None] = {}
 
     def _stored(self, url: str) -> CachedPage | None:
         if self.cache is None or self.mode == "refresh":
@@ -117,22 +127,45 @@ class PageSource:
     def _usable(self, stored: CachedPage) -> bool:
         return self.mode == "offline" or stored.is_fresh(self.max_age)
 
+    def _look_up(self, url: str) -> Page | CachedPage | None:
+        """The usable cached page for `url` with its cached extraction, if any; else the
+        stale stored page, or None."""
+        stored = self._stored(url)
+        if stored is None or not self._usable(stored):
+            return stored
+        page = Page(stored.as_fetched(), stored.digest, "cache")
+        return dataclasses.replace(page, extracted=self.extraction(page))
+
+    def _ahead(self, url: str) -> Page | CachedPage | None:
+        """`_look_up`, kept until `page` takes it: a run reads each row once."""
+        if url not in self._looked_up:
+            self._looked_up[url] = self._look_up(url)
+        return self._looked_up[url]
+
     def needs_work(self, url: str) -> bool:
         """Whether this URL will need the network or an extraction (sizes the worker pool)."""
-        stored = self._stored(url)
-        if stored is None:
+        found = self._ahead(url)
+        if found is None:
             return self.mode != "offline"
-        if not self._usable(stored):
-            return True
-        return self.extraction(Page(stored.as_fetched(), stored.digest, "cache")) is None
+        return not isinstance(found, Page) or found.extracted is None
+
+    def ready(self, url: str) -> Page | None:
+        """The cached page with its cached extraction, when this URL needs neither the
+        network nor an extractor (then `page` returns it at once); else None."""
+        found = self._ahead(url)
+        return found if isinstance(found, Page) and found.extracted is not None else None
 
     async def page(self, url: str) -> Page:
         """The page for a normalised URL; a failure comes back as `fetched.error`."""
-        stored = self._stored(url)
-        if stored is not None and self._usable(stored):
-            return Page(stored.as_fetched(), stored.digest, "cache")
+        found = self._looked_up.pop(url) if url in self._looked_up else self._look_up(url)
+        if isinstance(found, Page):
+            return found
         if self.mode == "offline":
             return Page(FetchResult(url=url, error=OFFLINE_MISS), origin="failed")
+        return await self._from_network(url, found)
+
+    async def _from_network(self, url: str, stored: CachedPage | None) -> Page:
+        """The page fetched (conditionally, when a stale copy is `stored`)."""
         fetched = await self.fetch(url, stored.validators() if stored is not None else {})
         if stored is not None and self.cache is not None and fetched.status == 304:
             current = self.cache.revalidated(stored, fetched.headers)
@@ -158,6 +191,8 @@ class PageSource:
 
     def extraction(self, page: Page) -> Extracted | None:
         """What an earlier run extracted from these very bytes at this URL, or None."""
+        if page.extracted is not None:
+            return page.extracted
         if self.cache is None or self.mode == "refresh":
             return None
         key = self._key(page)
