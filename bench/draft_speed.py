@@ -469,7 +469,7 @@ def bare_extraction_cpu(html: str, url: str, *, precision: bool = False) -> floa
     drafter's other rules)."""
     import trafilatura
 
-    from drafter.extract.article import LEAD_ONLY
+    from drafter.extract.fallback import LEAD_ONLY
 
     before = time.process_time()
     trafilatura.bare_extraction(html, url=url, **LEAD_ONLY, favor_precision=precision)

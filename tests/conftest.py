@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import drafter.extract.article
+import drafter.extract.fallback
 from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE
 from tests.server import LocalServer
 
@@ -123,11 +123,11 @@ class TrafilaturaReads:
 @pytest.fixture
 def trafilatura_reads(monkeypatch: pytest.MonkeyPatch) -> TrafilaturaReads:
     reads = TrafilaturaReads()
-    real: Callable[..., Any] = drafter.extract.article.trafilatura.bare_extraction
+    real: Callable[..., Any] = drafter.extract.fallback.trafilatura.bare_extraction
 
     def spy(html: str, *args: Any, **kwargs: Any) -> Any:
         reads.calls.append((kwargs.get("url", ""), html))
         return real(html, *args, **kwargs)
 
-    monkeypatch.setattr(drafter.extract.article.trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr(drafter.extract.fallback.trafilatura, "bare_extraction", spy)
     return reads

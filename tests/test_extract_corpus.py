@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import drafter.extract.article
+import drafter.extract.fallback
 from drafter.extract.article import extract_article
 from drafter.models import Extracted
 
@@ -151,7 +152,7 @@ class Paths:
 @pytest.fixture(scope="module")
 def paths() -> Paths:
     found = Paths()
-    trafilatura = drafter.extract.article.trafilatura
+    trafilatura = drafter.extract.fallback.trafilatura
     precise = trafilatura.bare_extraction
 
     def balanced(*args: Any, **kwargs: Any) -> Any:
@@ -166,7 +167,7 @@ def paths() -> Paths:
         patch.setattr(drafter.extract.article, "blocks_after", _no_walk)
         read_all("fallback")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(drafter.extract.article, "_article_scope", lambda tree: None)
+        patch.setattr(drafter.extract.fallback, "_article_scope", lambda tree: None)
         read_all("whole page")
         patch.setattr(trafilatura, "bare_extraction", balanced)
         read_all("balanced mode")

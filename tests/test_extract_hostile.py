@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-import drafter.extract.article
+import drafter.extract.fallback
 from drafter.extract.article import extract_article
 from drafter.extract.lead import Block, pick
 from tests.samples import EN_LEAD, html
@@ -85,7 +85,7 @@ def test_trafilatura_is_not_run_on_a_page_of_too_many_elements(
 ) -> None:
     calls: list[str] = []
     monkeypatch.setattr(
-        drafter.extract.article.trafilatura,
+        drafter.extract.fallback.trafilatura,
         "bare_extraction",
         lambda html, **_: calls.append(html),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import drafter.extract.article
+import drafter.extract.fallback
 from drafter.extract.article import extract_article
 from drafter.profiles import SiteProfile
 from tests.conftest import TrafilaturaReads
@@ -47,7 +47,7 @@ def page(body: str, description: str | None) -> bytes:
 
 def without_shortcut(body: bytes, monkeypatch: pytest.MonkeyPatch) -> str | None:
     with monkeypatch.context() as patch:
-        patch.setattr(drafter.extract.article, "_vouched_paragraph", lambda *args: None)
+        patch.setattr(drafter.extract.fallback, "_vouched_paragraph", lambda *args: None)
         return extract_article(body, URL, {}).lead
 
 

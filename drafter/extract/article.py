@@ -14,32 +14,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import chain, islice
 from typing import Any
 from urllib.parse import urlsplit
 
-import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from drafter.decode import decode_html
-from drafter.extract.body import Lead, blocks_after, blocks_within, first_paragraph
-from drafter.extract.decoration import Cut, strip_firm
+from drafter.extract.body import blocks_after, first_paragraph
+from drafter.extract.decoration import TRAILING_PAGE_MARKER, Cut, strip_firm
+from drafter.extract.fallback import fallback_lead
 from drafter.extract.forms import json_ld_headline, json_ld_publishers
 from drafter.extract.label import LabelCandidate, choose_label, label_candidates
 from drafter.extract.lead import (
     Block,
     cut_lead,
     is_japanese,
-    is_prose,
     node_blocks,
     pick,
     tidy,
 )
-from drafter.extract.lead import tree_blocks as _tree_blocks
 from drafter.extract.lead_choice import choose_lead, lead_candidates
 from drafter.extract.scoring import model
 from drafter.extract.sites import name_key, profile_for, profile_for_provider
-from drafter.extract.title import clean_text, head_title, pick_title
+from drafter.extract.title import Headline, clean_text, head_title, pick_title
 from drafter.extract.walls import blocked_reason
 from drafter.markup import flatten_nesting
 from drafter.models import Extracted
@@ -58,21 +57,6 @@ _META_KEYS = frozenset(
         "twitter:site",
     }
 )
-# Generic containers of an article's body, tried when trafilatura finds nothing.
-_BODY_SELECTORS = (
-    "[itemprop='articleBody']",
-    "article .entry-content",
-    ".entry-content",
-    ".post-content",
-    ".article-body",
-    ".article_body",
-    "#article-body",
-    "article",
-    "main",
-    "#content",
-    "body",
-)
-_DROP_ALWAYS = "script, style, noscript, template, nav, aside, footer, iframe, svg"
 # "（CNET Japan）" or "(ITmedia NEWS)" right after a syndicated headline.
 _PROVIDER_SUFFIX = re.compile(r"\s*[（(]\s*([^（）()]{2,40}?)\s*[）)]\s*$")
 
@@ -152,74 +136,6 @@ def _profile_blocks(tree: LexborHTMLParser, profile: SiteProfile) -> list[Block]
     return blocks
 
 
-# trafilatura's cheapest call for a lead: the body text alone, no metadata, no fallbacks.
-# bench/draft_speed.py measures its ideal with the same options.
-LEAD_ONLY: dict[str, Any] = {
-    "fast": True,
-    "with_metadata": False,
-    "include_comments": False,
-    "include_tables": False,
-    "include_images": False,
-    "include_links": False,
-}
-
-
-# trafilatura's time grows with the element count (0.5-1 s for 10,000 and 2.5-3 s for
-# 100,000 on this shared machine); past this many elements the bounded DOM readers below
-# stand in for it. Real article pages, navigation and sidebars removed, hold a few
-# thousand (the corpus at most about 2,000).
-_TRAFILATURA_MAX_ELEMENTS = 10_000
-
-
-def _trafilatura_blocks(html: str, url: str) -> list[Block]:
-    # Precision: a lead needs the article's first paragraph, not all of its text; the
-    # balanced default re-extracts pages whose article is a small part of the page (most
-    # news pages), which costs about a third more and, on the corpus, finds no other lead.
-    if html.count("<") - html.count("</") > _TRAFILATURA_MAX_ELEMENTS:  # opening tags
-        return []
-    try:
-        document = trafilatura.bare_extraction(html, url=url, **LEAD_ONLY, favor_precision=True)
-    except Exception:  # a third-party parser failing is "no lead", not an error
-        return []
-    return list(_tree_blocks(getattr(document, "body", None)))
-
-
-def _drop_forms(tree: LexborHTMLParser) -> None:
-    """Remove search boxes and login forms, but keep what a form wraps when it is the page:
-    ASP.NET pages put the whole body in one `<form id="aspnetForm">`."""
-    for node in tree.css("form"):
-        if node.css_first("p") is None:
-            node.decompose()
-        else:
-            node.unwrap()
-
-
-def _article_scope(tree: LexborHTMLParser) -> str | None:
-    """The page's one article container, as a document of its own, when it has exactly one
-    `<article>` (else one `<main>`) and the headline is inside it; None otherwise.
-
-    trafilatura's time grows with the page, and a news page is mostly other stories' cards,
-    rankings and links around one article: reading only the container it would find the
-    lead in anyway is several times cheaper (on the corpus read as unknown sites, 15 of 30
-    pages have such a container, and no lead changes).
-    """
-    for selector in ("article", "main"):
-        nodes = tree.css(selector)
-        if len(nodes) == 1:
-            if nodes[0].css_first("h1") is None:
-                return None
-            return f"<html><body>{nodes[0].html}</body></html>"
-    return None
-
-
-def _dom_blocks(tree: LexborHTMLParser) -> list[Block]:
-    for selector in _BODY_SELECTORS:
-        node = tree.css_first(selector)
-        if node is not None:
-            return list(node_blocks(node))
-    return []
-
-
 def _description(meta: Mapping[str, str], title: str | None, brands: str | None) -> str | None:
     for key in ("og:description", "description", "twitter:description"):
         text = tidy(meta.get(key, ""))
@@ -233,59 +149,6 @@ def _description(meta: Mapping[str, str], title: str | None, brands: str | None)
 
 
 _SCORED_BLOCKS = 36  # blocks after the headline the fitted lead reads (30, and what follows)
-_MATCH_PREFIX = 30  # characters of the description a page paragraph must begin with
-
-
-def _description_stem(description: str) -> str | None:
-    """The description without its closing dots, when long enough to recognise a page
-    paragraph by; None for a short tagline."""
-    stem = description.rstrip(".…。 ")
-    return stem if len(stem) >= 15 else None
-
-
-def _container(tree: LexborHTMLParser) -> LexborNode | None:
-    """The page's one ``<article>`` (else one ``<main>``), else its body."""
-    for selector in ("article", "main"):
-        nodes = tree.css(selector)
-        if len(nodes) == 1:
-            return nodes[0]
-    return tree.body
-
-
-def _vouched_paragraph(tree: LexborHTMLParser, description: str, title: str | None) -> Lead | None:
-    """Where no heading shows the headline, the container's first paragraph in document
-    order, when the description repeats it: two signals that agree, so trafilatura (most of
-    a page's extraction time) need not run."""
-    stem = _description_stem(description)
-    container = _container(tree)
-    if stem is None or container is None:
-        return None
-    lead = first_paragraph(blocks_within(container), title)
-    text = lead.text or ""
-    if text.startswith(stem[:_MATCH_PREFIX]) and len(text) >= len(stem) and _reads_as_lead(text):
-        return lead
-    return None
-
-
-def _unmerged(tree: LexborHTMLParser, found: str) -> str:
-    """The first page paragraph inside `found`, when the extractor merged several blocks
-    (trafilatura's fallback can join a headline, a byline and every paragraph into one)."""
-    body = tree.body
-    if body is None:
-        return found
-    for block in node_blocks(body):
-        text = block.text
-        shorter = len(text) < len(found) - 10
-        if block.kind == "p" and shorter and text in found and _reads_as_lead(text):
-            return text
-    return found
-
-
-def _reads_as_lead(text: str) -> bool:
-    """Prose long enough to be a lead rather than a standalone subtitle."""
-    if not is_prose(text):
-        return False
-    return len(text) >= 40 if is_japanese(text) else len(text.split()) >= 25
 
 
 def _holds(node: LexborNode, inner: LexborNode) -> bool:
@@ -345,35 +208,18 @@ def _lead(
             )
         if walked.text:
             return walked.text, walked.provenance
-    for node in tree.css(_DROP_ALWAYS):
-        node.decompose()
-    _drop_forms(tree)
-    summary = description if description and is_prose(description) else None
-    if summary:
-        vouched = _vouched_paragraph(tree, summary, title)
-        if vouched is not None:
-            return vouched.text, "first paragraph, the description repeating it"
-    scope = _article_scope(tree)
-    body_blocks = _trafilatura_blocks(scope or tree.html or "", url)
-    found = pick(body_blocks, title, strict=True)
-    if scope and not found:  # nothing in the container after all: the whole page, then
-        body_blocks = _trafilatura_blocks(tree.html or "", url)
-        found = pick(body_blocks, title, strict=True)
-    if found:
-        return _unmerged(tree, found), "body paragraph"
-    dom_blocks = _dom_blocks(tree)
-    found = pick(dom_blocks, title, strict=True)
-    if found:
-        return found, "page paragraph"
-    if summary:
-        return summary, "description"
-    for blocks in (profile_blocks, body_blocks, dom_blocks):
-        found = pick(blocks, title, strict=False)
-        if found:
-            return found, "body line"
-    if description:
-        return description, "description"
-    return None, None
+    return fallback_lead(url, tree, title, description, profile_blocks)
+
+
+def _without_page_marker(headline: Headline) -> Headline:
+    """The headline without a page marker at its end: every page of a multi-page article
+    has the same headline."""
+    if headline.text and (marker := TRAILING_PAGE_MARKER.search(headline.text)):
+        text = headline.text[: marker.start()].rstrip(" \u3000")
+        if len(name_key(text)) >= 2:
+            removed = (*headline.removed, (marker.group().strip(), "page marker"))
+            return replace(headline, text=text, removed=removed)
+    return headline
 
 
 def extract_article(
@@ -427,7 +273,7 @@ def _extract(
         label = profile.label if profile else None
         return Extracted(title=None, source=label, lead=None, blocked=blocked, **provenance)
 
-    headline = pick_title(tree, meta, profile, url, headline_ld)
+    headline = _without_page_marker(pick_title(tree, meta, profile, url, headline_ld))
     title, title_from = headline.text, headline.provenance
     candidates = label_candidates(tree, url, meta, head_title(tree), title, publishers)
     if trace is not None:

@@ -317,3 +317,25 @@ def _firm_end(
             if reason in {"date", "credit", "page marker"}:
                 return title[:start].strip(" \u3000"), Cut(title[start:], reason), "end", ""
     return None
+
+
+# A trailing page marker: " (1/3)", "（1/2 ページ）", "(page 2 of 5)", "2ページ目".
+TRAILING_PAGE_MARKER = re.compile(
+    r"\s*(?:[（(]\s*\d+\s*/\s*\d+\s*(?:ページ|page)?\s*[)）]|[（(]?\s*\d+\s*ページ目\s*[)）]?|"
+    r"[（(]\s*page\s+\d+(?:\s+of\s+\d+)?\s*[)）])$",
+    re.I,
+)
+# What a heading may hold that is never a headline: a skip link, an identifier on its own
+# ("JVNDB-2018-013542", "CVE-2024-3094"), whatever the title forms say.
+_SKIP_LINK = re.compile(
+    r"^(?:skip to (?:the )?(?:main )?content|skip navigation|main content|"
+    r"メインコンテンツ(?:へ|に)?(?:スキップ|移動)?|本文(?:へ|に)(?:スキップ|移動)?)$",
+    re.I,
+)
+_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9]*(?:[-_:][A-Z0-9]+)*[-_:]\d[A-Z0-9]*(?:[-_:][A-Z0-9]+)*")
+
+
+def never_headline(text: str) -> bool:
+    """A skip link or a bare identifier: no reader copies it as the headline."""
+    text = text.strip()
+    return bool(_SKIP_LINK.match(text) or _IDENTIFIER.fullmatch(text))

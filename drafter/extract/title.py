@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from drafter.extract.decoration import SEPARATOR, Cut, NotTheHeadline, side_cuts, strip_firm
+from drafter.extract.decoration import (
+    SEPARATOR,
+    Cut,
+    NotTheHeadline,
+    never_headline,
+    side_cuts,
+    strip_firm,
+)
 from drafter.extract.forms import page_lines, shown_part
 from drafter.extract.names import brand_keys, is_site_name, page_names
 from drafter.extract.sites import name_key, title_regexes
@@ -264,47 +271,7 @@ def _title_forms(
     ]
 
 
-# A trailing page marker: " (1/3)", "（1/2 ページ）", "(page 2 of 5)", "2ページ目".
-_PAGE_MARKER = re.compile(
-    r"\s*(?:[（(]\s*\d+\s*/\s*\d+\s*(?:ページ|page)?\s*[)）]|[（(]?\s*\d+\s*ページ目\s*[)）]?|"
-    r"[（(]\s*page\s+\d+(?:\s+of\s+\d+)?\s*[)）])$",
-    re.I,
-)
-# What a heading may hold that is never a headline: a skip link, an identifier on its own
-# ("JVNDB-2018-013542", "CVE-2024-3094"), whatever the title forms say.
-_SKIP_LINK = re.compile(
-    r"^(?:skip to (?:the )?(?:main )?content|skip navigation|main content|"
-    r"メインコンテンツ(?:へ|に)?(?:スキップ|移動)?|本文(?:へ|に)(?:スキップ|移動)?)$",
-    re.I,
-)
-_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9]*(?:[-_:][A-Z0-9]+)*[-_:]\d[A-Z0-9]*(?:[-_:][A-Z0-9]+)*")
-
-
-def never_headline(text: str) -> bool:
-    """A skip link or a bare identifier: no reader copies it as the headline."""
-    text = text.strip()
-    return bool(_SKIP_LINK.match(text) or _IDENTIFIER.fullmatch(text))
-
-
 def pick_title(
-    tree: LexborHTMLParser,
-    meta: Mapping[str, str],
-    profile: SiteProfile | None,
-    url: str,
-    headline_ld: str | None = None,
-) -> Headline:
-    """The headline (`_pick_title`), without a page marker at its end: every page of a
-    multi-page article has the same headline."""
-    headline = _pick_title(tree, meta, profile, url, headline_ld)
-    if headline.text and (marker := _PAGE_MARKER.search(headline.text)):
-        text = headline.text[: marker.start()].rstrip(" \u3000")
-        if len(name_key(text)) >= 2:
-            removed = (*headline.removed, (marker.group().strip(), "page marker"))
-            return replace(headline, text=text, removed=removed)
-    return headline
-
-
-def _pick_title(
     tree: LexborHTMLParser,
     meta: Mapping[str, str],
     profile: SiteProfile | None,
