@@ -331,7 +331,7 @@ def draft_episode(
         if not any(article.ok for article in report.articles):
             what = "so the draft was not changed" if request.add else "so no draft was written"
             raise NothingFetchedError(
-                f"every article failed, {what}", report.articles, report.retried
+                f"every article failed, {what}", report.articles, report.retried, report.left_out
             )
         if request.add and path is not None:
             current = read_draft(path)  # again: the host may have saved while we fetched

@@ -164,3 +164,18 @@ def test_add_needs_a_number_or_latest(site: Path) -> None:
     assert missing.returncode == 2 and "--latest" in missing.stderr
     none_yet = run_drafter("add", "--latest", cwd=site)
     assert none_yet.returncode == 1 and "there is no episode" in none_yet.stderr
+
+
+def test_what_add_skipped_is_still_said_when_the_retries_fail_again(
+    server: LocalServer, site: Path
+) -> None:
+    draft, (ok, _a, b) = draft_with_two_failures(server, site)
+    before = draft.read_bytes()
+    result = run_drafter("add", "28", ok, "--json", cwd=site)  # /a and /b are still down
+    assert result.returncode == 1, result.stderr
+    assert "the draft was not changed" in result.stderr
+    assert f"warning: {ok}: already in this draft; skipped" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["left_out"] == [{"url": ok, "reason": "already in this draft"}]
+    assert {item["url"] for item in report["failed_again"]} >= {b}
+    assert draft.read_bytes() == before

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.cleantext import strip_controls
-from drafter.models import Article, SkippedLine
+from drafter.models import Article, Bookmark, SkippedLine
 from drafter.urls import host_of, redact_url
 
 
@@ -45,6 +45,11 @@ def report_json(
             for line in (skipped or [])
         ],
     }
+
+
+def left_out_json(left_out: list[tuple[Bookmark, str]]) -> list[dict[str, str]]:
+    """`left_out` of the --json report: each bookmark drafting left out, and why."""
+    return [{"url": redact_url(bookmark.url), "reason": why} for bookmark, why in left_out]
 
 
 def article_line(article: Article) -> str:

@@ -24,7 +24,7 @@ from drafter.errors import DrafterError, InputError, NothingFetchedError
 if TYPE_CHECKING:
     from drafter.bookmarks.text import ParsedBookmarks
     from drafter.config import Settings
-    from drafter.models import Article
+    from drafter.models import Article, Bookmark
     from drafter.pipeline import BookmarkSource, DraftReport, DraftRequest
 
 EXIT_OK = 0
@@ -329,12 +329,28 @@ def run_draft(
     finish(command, number, source, request.to_stdout, report, as_json, quiet, archive, edit)
 
 
+def say_left_out(left_out: list[tuple[Bookmark, str]]) -> None:
+    """A warning per bookmark left out (already in this draft, or in another episode)."""
+    from drafter.urls import redact_url
+
+    for bookmark, reason in left_out:
+        say(f"warning: {redact_url(bookmark.url)}: {reason}; skipped")
+
+
 def nothing_fetched(
     exc: NothingFetchedError, command: str, number: int, *, quiet: bool, as_json: bool
 ) -> NoReturn:
-    """Every article failed: say which and why, then exit 1 (nothing was written)."""
-    from drafter.cli.report import render_warning, report_json, retry_json, summary_lines
+    """Every article failed: say which and why, and what was left out, then exit 1 (nothing
+    was written)."""
+    from drafter.cli.report import (
+        left_out_json,
+        render_warning,
+        report_json,
+        retry_json,
+        summary_lines,
+    )
 
+    say_left_out(exc.left_out)
     if warning := render_warning(exc.articles):
         say(warning)
     if not quiet:
@@ -342,6 +358,7 @@ def nothing_fetched(
             say(line)
     if as_json:
         data = report_json(number, None, exc.articles)
+        data["left_out"] = left_out_json(exc.left_out)
         if command == "add":
             data.update(filled_in=[], failed_again=retry_json(exc.articles, exc.retried))
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -378,6 +395,7 @@ def finish(
 ) -> NoReturn:
     """Print the draft or report, the summary; archive and edit; exit with the right code."""
     from drafter.cli.report import (
+        left_out_json,
         render_warning,
         report_json,
         retry_json,
@@ -386,8 +404,7 @@ def finish(
     )
     from drafter.urls import redact_url
 
-    for bookmark, reason in report.left_out:
-        say(f"warning: {redact_url(bookmark.url)}: {reason}; skipped")
+    say_left_out(report.left_out)
     if to_stdout:
         sys.stdout.write(report.markdown)
         sys.stdout.flush()
@@ -396,7 +413,7 @@ def finish(
         data = report_json(
             number, report.path, report.articles, backup=report.backup, skipped=skipped
         )
-        data["left_out"] = [{"url": redact_url(b.url), "reason": why} for b, why in report.left_out]
+        data["left_out"] = left_out_json(report.left_out)
         if command == "add":
             data["filled_in"] = [redact_url(url) for url in report.filled_in]
             data["failed_again"] = retry_json(report.failed, report.retried)
