@@ -21,7 +21,7 @@ from drafter.draft.episodes import (
     episode_path,
     replace_draft,
 )
-from drafter.draft.refill import failed_sections, fill_in
+from drafter.draft.refill import fill_in, read_marks
 from drafter.draft.render import Episode, render_episode, render_sections
 from drafter.draft.skeletons import load_archetype
 from drafter.errors import (
@@ -43,7 +43,7 @@ from drafter.fetch.deadline import RunDeadline
 from drafter.fetch.javascript import Renderer, wants_render
 from drafter.fetch.pages import Network, PageSource
 from drafter.files import describe_os_error, read_no_follow, write_atomic
-from drafter.models import Article, Bookmark
+from drafter.models import Article, Bookmark, LeftMark
 
 if TYPE_CHECKING:
     import httpx
@@ -87,6 +87,8 @@ class DraftReport:
     # the ones whose section was filled in.
     retried: list[str] = field(default_factory=list)
     filled_in: list[str] = field(default_factory=list)
+    # add: the failure marks it cannot fill in (changed or continued by the host), with why.
+    left_marks: list[LeftMark] = field(default_factory=list)
 
     @property
     def failed_again(self) -> list[Article]:
@@ -311,7 +313,8 @@ def draft_episode(
     with episode_lock(request.site, settings.section, request.number) if path else nullcontext():
         bookmarks = request.bookmarks
         if request.add and path is not None:
-            report.retried = list(dict.fromkeys(s.url for s in failed_sections(read_draft(path))))
+            fillable, report.left_marks = read_marks(read_draft(path))
+            report.retried = list(dict.fromkeys(section.url for section in fillable))
             bookmarks = _with_retries(report.retried, bookmarks)
         keep = _keep_filter(request, path, report)
         report.articles = asyncio.run(
@@ -331,7 +334,11 @@ def draft_episode(
         if not any(article.ok for article in report.articles):
             what = "so the draft was not changed" if request.add else "so no draft was written"
             raise NothingFetchedError(
-                f"every article failed, {what}", report.articles, report.retried, report.left_out
+                f"every article failed, {what}",
+                report.articles,
+                report.retried,
+                report.left_out,
+                report.left_marks,
             )
         if request.add and path is not None:
             current = read_draft(path)  # again: the host may have saved while we fetched

@@ -179,3 +179,37 @@ def test_what_add_skipped_is_still_said_when_the_retries_fail_again(
     assert report["left_out"] == [{"url": ok, "reason": "already in this draft"}]
     assert {item["url"] for item in report["failed_again"]} >= {b}
     assert draft.read_bytes() == before
+
+
+def test_a_hosts_line_above_the_mark_is_kept_and_the_mark_filled(
+    server: LocalServer, site: Path
+) -> None:
+    draft, (_ok, a, b) = draft_with_two_failures(server, site)
+    text = draft.read_text(encoding="utf-8")
+    # /a: the host wrote a line between the heading and drafter's mark, which is unchanged;
+    # /b: the host went on writing in the mark's quote, so it is theirs.
+    heading_a, mark_a = mark(a).split("\n\n")
+    edited = text.replace(mark(a), f"{heading_a}\n\nリンク切れ？後で確認（土曜）\n{mark_a}", 1)
+    edited = edited.replace(mark(b), mark(b) + "\nサイトが落ちている", 1)
+    draft.write_text(edited, encoding="utf-8")
+    article(server, "a")
+    article(server, "b")
+    fetched_b = server.hits["/b"]
+
+    result = run_drafter("add", "--latest", "--json", cwd=site)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["filled_in"] == [a]
+    line_b = edited[: edited.index(mark(b))].count("\n") + 3  # the mark's line
+    assert report["not_filled"] == [
+        {"line": line_b, "url": b, "reason": "a quote of yours continues it"}
+    ]
+    assert f"{draft}:{line_b}: drafter's failure mark of {b} was not filled in" in result.stderr
+    filled_a = filled(a, "a").split("\n\n")
+    expected = edited.replace(
+        f"{heading_a}\n\nリンク切れ？後で確認（土曜）\n{mark_a}",
+        f"{filled_a[0]}\n\nリンク切れ？後で確認（土曜）\n{filled_a[1]}",
+        1,
+    )
+    assert draft.read_text(encoding="utf-8") == expected
+    assert server.hits["/b"] == fetched_b  # a mark that is the host's is not fetched

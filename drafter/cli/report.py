@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.cleantext import strip_controls
-from drafter.models import Article, Bookmark, SkippedLine
+from drafter.models import Article, Bookmark, LeftMark, SkippedLine
 from drafter.urls import host_of, redact_url
 
 
@@ -156,3 +156,28 @@ def retry_lines(
     lines += [f"  filled in: {redact_url(url)}" for url in filled_in]
     lines += [f"  failed again: {redact_url(a.url)} — {a.error}" for a in failed_again]
     return lines
+
+
+def left_mark_lines(marks: list[LeftMark], path: Path | None) -> list[str]:
+    """drafter add's warning for each failure mark it cannot fill in, at its line."""
+    where = f"{path}:" if path is not None else "line "
+    lines = []
+    for mark in marks:
+        about = f" of {redact_url(mark.url)}" if mark.url else ""
+        lines.append(
+            f"warning: {where}{mark.line}: drafter's failure mark{about} was not filled in: "
+            f"{mark.reason}; finish it by hand"
+        )
+    return lines
+
+
+def left_marks_json(marks: list[LeftMark]) -> list[dict[str, Any]]:
+    """`not_filled` of drafter add's --json: the marks it cannot fill in, and why."""
+    return [
+        {
+            "line": mark.line,
+            "url": redact_url(mark.url) if mark.url else None,
+            "reason": mark.reason,
+        }
+        for mark in marks
+    ]

@@ -311,7 +311,7 @@ def run_draft(
     except NothingFetchedError as exc:
         if progress:
             progress.stop()
-        nothing_fetched(exc, command, number, quiet=quiet, as_json=as_json)
+        nothing_fetched(exc, command, number, draft_target(request), quiet=quiet, as_json=as_json)
     except DrafterError as exc:
         if progress:
             progress.stop()
@@ -338,11 +338,19 @@ def say_left_out(left_out: list[tuple[Bookmark, str]]) -> None:
 
 
 def nothing_fetched(
-    exc: NothingFetchedError, command: str, number: int, *, quiet: bool, as_json: bool
+    exc: NothingFetchedError,
+    command: str,
+    number: int,
+    path: Path | None,
+    *,
+    quiet: bool,
+    as_json: bool,
 ) -> NoReturn:
     """Every article failed: say which and why, and what was left out, then exit 1 (nothing
     was written)."""
     from drafter.cli.report import (
+        left_mark_lines,
+        left_marks_json,
         left_out_json,
         render_warning,
         report_json,
@@ -351,6 +359,8 @@ def nothing_fetched(
     )
 
     say_left_out(exc.left_out)
+    for line in left_mark_lines(exc.left_marks, path):
+        say(line)
     if warning := render_warning(exc.articles):
         say(warning)
     if not quiet:
@@ -361,6 +371,7 @@ def nothing_fetched(
         data["left_out"] = left_out_json(exc.left_out)
         if command == "add":
             data.update(filled_in=[], failed_again=retry_json(exc.articles, exc.retried))
+            data["not_filled"] = left_marks_json(exc.left_marks)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     fail(nothing_fetched_error(exc))
 
@@ -395,6 +406,8 @@ def finish(
 ) -> NoReturn:
     """Print the draft or report, the summary; archive and edit; exit with the right code."""
     from drafter.cli.report import (
+        left_mark_lines,
+        left_marks_json,
         left_out_json,
         render_warning,
         report_json,
@@ -405,6 +418,8 @@ def finish(
     from drafter.urls import redact_url
 
     say_left_out(report.left_out)
+    for line in left_mark_lines(report.left_marks, report.path):
+        say(line)
     if to_stdout:
         sys.stdout.write(report.markdown)
         sys.stdout.flush()
@@ -417,6 +432,7 @@ def finish(
         if command == "add":
             data["filled_in"] = [redact_url(url) for url in report.filled_in]
             data["failed_again"] = retry_json(report.failed, report.retried)
+            data["not_filled"] = left_marks_json(report.left_marks)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     if report.backup is not None:
         say(f"the previous draft is kept at {report.backup}")
