@@ -151,6 +151,11 @@ def test_add_latest_retries_the_latest_draft_without_reading_stdin(
     assert result.returncode == 0, result.stderr
     assert FAILURE_MARKER not in draft.read_text(encoding="utf-8")
     assert earlier.read_text(encoding="utf-8").count(FAILURE_MARKER) == 1
+    nothing = run_drafter("add", "--latest", cwd=site)
+    assert nothing.returncode == 0, nothing.stderr
+    assert nothing.stderr.strip() == (
+        f"nothing to add to episode 28 ({draft}): no new URL, and no failure mark in it"
+    )
 
     # With a SOURCE, --latest adds it as `add 28 SOURCE` would.
     pasted = server.url("/pasted")

@@ -439,10 +439,12 @@ def finish(
     if warning := render_warning(report.articles):
         say(warning)
     if not report.articles:
+        episode = f"episode {number} ({report.path})" if report.path else f"episode {number}"
         if command == "add" and not report.left_out:
-            say("nothing to add: no new URL, and no article in the draft is marked as failed")
+            marks = "drafter can fill in" if report.left_marks else "in it"
+            say(f"nothing to add to {episode}: no new URL, and no failure mark {marks}")
             raise typer.Exit(EXIT_OK)
-        what = "nothing new to add" if command == "add" else "nothing to draft"
+        what = f"nothing new to add to {episode}" if command == "add" else "nothing to draft"
         say(f"{what}: every bookmark was left out")
         raise typer.Exit(EXIT_OK if command == "add" else EXIT_FAILED)
     if not quiet:
