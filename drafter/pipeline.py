@@ -83,6 +83,8 @@ class DraftReport:
     backup: Path | None = None
     # Bookmarks left out, with why: already in this draft, or covered by another episode.
     left_out: list[tuple[Bookmark, str]] = field(default_factory=list)
+    # ... and the episode each of those is in (this one, for "already in this draft").
+    left_out_episodes: dict[str, int] = field(default_factory=dict)
     # add: the still-marked failed articles fetched again (normalised URLs), and of those
     # the ones whose section was filled in.
     retried: list[str] = field(default_factory=list)
@@ -264,12 +266,14 @@ def _keep_filter(
         compared = comparable_url(bookmark.url)  # as the draft wrote it: without a password
         if compared in present:
             report.left_out.append((bookmark, "already in this draft"))
+            report.left_out_episodes[bookmark.url] = request.number
             return False
         if compared in covered:
             episode = covered[compared]
             report.left_out.append(
                 (bookmark, f"already in episode {episode} (--allow-repeats keeps it)")
             )
+            report.left_out_episodes[bookmark.url] = episode
             return False
         return True
 

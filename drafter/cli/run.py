@@ -446,6 +446,8 @@ def finish(
             raise typer.Exit(EXIT_OK)
         what = f"nothing new to add to {episode}" if command == "add" else "nothing to draft"
         say(f"{what}: every bookmark was left out")
+        if archive and source.text_file is not None:  # they are in drafts: move them all the same
+            archive_drafted(source, report, number)
         raise typer.Exit(EXIT_OK if command == "add" else EXIT_FAILED)
     if not quiet:
         # add: the new articles' summary, then the retried ones' (each listed once).
@@ -463,13 +465,20 @@ def finish(
 
 
 def archive_drafted(source: Source, report: DraftReport, number: int) -> None:
+    """--archive: move every line whose article is in a draft, this one or an earlier one
+    (a failed article's too: its section is in the draft, for `drafter add` to fill in)."""
     from drafter.bookmarks.archive import archive_lines, done_path
 
     assert source.text_file is not None and source.parsed is not None
-    drafted = {article.url for article in report.articles if article.ok}
-    used = {b.line for b in source.parsed.bookmarks if b.url in drafted and b.line}
+    drafted = {article.url for article in report.articles}
+    bookmarks = [b for b in source.parsed.bookmarks if b.line]
+    used = {b.line for b in bookmarks if b.url in drafted}
+    held = report.left_out_episodes
+    earlier = {b.line: held[b.url] for b in bookmarks if b.url in held}
     try:
-        moved = archive_lines(source.text_file, source.snapshot, used, number, datetime.now())
+        moved = archive_lines(
+            source.text_file, source.snapshot, used, number, datetime.now(), earlier
+        )
     except DrafterError as exc:
         say(f"warning: --archive: {exc}")
         return
