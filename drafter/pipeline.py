@@ -19,6 +19,7 @@ from drafter.draft.episodes import (
     covered_urls,
     episode_lock,
     episode_path,
+    is_hugo_site,
     replace_draft,
 )
 from drafter.draft.refill import fill_in, read_marks
@@ -314,7 +315,10 @@ def draft_episode(
     )
     report = DraftReport(number=request.number, path=path)
 
-    with episode_lock(request.site, settings.section, request.number) if path else nullcontext():
+    # The episode's lock is kept in the site (.drafter/locks); outside one, --out's draft
+    # is the only thing written.
+    locking = path is not None and (request.out is None or is_hugo_site(request.site))
+    with episode_lock(request.site, settings.section, request.number) if locking else nullcontext():
         bookmarks = request.bookmarks
         if request.add and path is not None:
             fillable, report.left_marks = read_marks(read_draft(path))

@@ -47,7 +47,7 @@ from drafter.cli.options import (
     checked_number,
     refuse_unknown_options,
 )
-from drafter.cli.run import fail, load_run_settings, run_draft, site_root
+from drafter.cli.run import drafting_site, fail, load_run_settings, run_draft, site_root
 from drafter.config import SKELETONS, Settings
 from drafter.errors import DrafterError, InputError
 
@@ -208,6 +208,7 @@ def new(
     source_list = list(sources or [])
     try:
         episode = _episode_number(number, next_, source_list, site)
+        drafting_site(site, out)
         out_path = _out_path(out)
     except DrafterError as exc:
         fail(exc)
@@ -295,9 +296,11 @@ def add(
         if latest:
             if number is not None:
                 source_list.insert(0, number)  # `add --latest URL`: the first word was a source
+            drafting_site(site, has_out=False)
             episode = _latest_episode(site, config)
         else:
             episode = _episode_number(number, False, source_list, site, other="--latest")
+            drafting_site(site, has_out=False)
     except DrafterError as exc:
         fail(exc)
     run_draft(

@@ -222,14 +222,20 @@ def site_root(site: Path | None) -> Path:
     return find_site(Path.cwd())
 
 
-def say_if_no_site(site: Path | None, request: DraftRequest) -> None:
-    """Say once where a draft goes when no Hugo config was found above the current folder
-    (and neither --site nor --out said where it should go)."""
+def drafting_site(site: Path | None, out: str | None = None, *, has_out: bool = True) -> Path:
+    """The site a draft goes into. With no Hugo config here or above and no --site, only
+    --out may say where to write (`has_out`: the command has it); else a usage error, and
+    nothing is written: a draft under ./content of some folder is no use to anyone."""
     from drafter.draft.episodes import is_hugo_site
 
-    told_where = site is not None or request.out is not None or request.to_stdout
-    if not told_where and not is_hugo_site(request.site):
-        say(f"no Hugo site found above {request.site}; writing under ./content — use --site")
+    root = site_root(site)
+    if site is None and out is None and not is_hugo_site(root):
+        elsewhere = ", or --out PATH to write the draft elsewhere" if has_out else ""
+        raise InputError(
+            f"no Hugo site found in {root} or above it: give the site's folder with "
+            f"--site DIR{elsewhere}"
+        )
+    return root
 
 
 def nothing_fetched_error(exc: NothingFetchedError) -> DrafterError:
@@ -300,7 +306,6 @@ def run_draft(
             add=command == "add",
             **request_args,
         )
-        say_if_no_site(site, request)
         total = None if source.pasting else len(source.parsed.bookmarks if source.parsed else [])
         show_bar = not quiet and not source.pasting and sys.stderr.isatty()
         progress = Progress(total, show_bar=show_bar, verbose=verbose or source.pasting)
