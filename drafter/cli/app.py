@@ -106,6 +106,7 @@ def _episode_number(
     the option that may stand for NUMBER, for the error."""
     if next_:
         if number is not None:
+            _refuse_number_with(number, "--next")
             sources.insert(0, number)  # `new --next FILE`: the first word was the source
         from drafter.config import load_settings
         from drafter.draft.episodes import next_number
@@ -115,6 +116,16 @@ def _episode_number(
     if number is None:
         raise typer.BadParameter(f"give the episode NUMBER, or {other}", param_hint=NUMBER_METAVAR)
     return checked_number(number)
+
+
+def _refuse_number_with(word: str, option: str) -> None:
+    """`new 33 --next FILE`: digits where a SOURCE may stand are the episode number (unless a
+    file has that name), which `option` picks itself: say so, not "33 does not exist"."""
+    if word.isascii() and word.isdigit() and not Path(word).exists():
+        raise typer.BadParameter(
+            f"give the episode number or {option}, not both ({word} and {option})",
+            param_hint=NUMBER_METAVAR,
+        )
 
 
 def _fetch_flags(
@@ -295,6 +306,7 @@ def add(
     try:
         if latest:
             if number is not None:
+                _refuse_number_with(number, "--latest")
                 source_list.insert(0, number)  # `add --latest URL`: the first word was a source
             drafting_site(site, has_out=False)
             episode = _latest_episode(site, config)
