@@ -36,9 +36,11 @@ class PageLink:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem on the page: where, what kind (a stable name for --json), and what."""
+    """One problem on the page: where, what kind (a stable name for --json), and what. A
+    finding about the site rather than a place on the page (Hugo's, when it does not name
+    the page) has no line."""
 
-    line: int
+    line: int | None
     kind: str
     message: str
 
