@@ -2,8 +2,8 @@
 
 One line per finding on standard output, `path:LINE: message` (editors and CI read that
 form; a finding about the whole site, not a place on the page, is the message alone), or
-the same findings as --json (`line` null for those); exit 0 when there are none, 1 when there are some,
-2 for a usage error. Imports nothing heavy at module level, as the rest of the CLI.
+the same findings as --json (`line` null for those); exit 0 when there are none, 1 when
+there are some, 2 for a usage error. Imports nothing heavy at module level, as the rest of the CLI.
 """
 
 import json
