@@ -313,3 +313,20 @@ def test_check_hugo_reports_a_failing_theme_not_at_the_episode(site: Path, tmp_p
     as_json = run_drafter("check", "--offline", "--hugo", "--json", cwd=site, env=env)
     (finding,) = json.loads(as_json.stdout)["findings"]
     assert finding["line"] is None and finding["kind"] == "hugo"
+
+
+def test_an_unclosed_quote_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    """Issue 20: YAML reads on to the next quote, dozens of lines below the host's mistake."""
+    example = tmp_path / "example"
+    shutil.copytree(REPO / "example", example)
+    page = example / "content" / "talk" / "27" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    page.write_text(text.replace(title, title.rstrip('"'), 1), encoding="utf-8")
+    at = text.splitlines().index(title) + 1
+    assert at == 4
+    result = run_drafter("check", "--offline", "--site", "example", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{Path('example', 'content', 'talk', '27', 'index.md')}:4: ")
+    assert "the quote opened on line 4 is not closed on that line" in line
