@@ -134,6 +134,25 @@ def render_warning(articles: list[Article]) -> str | None:
     return f"warning: rendering was unavailable for {len(reasons)} article{plural}: {reasons[0]}"
 
 
+def render_failure_warning(articles: list[Article]) -> str | None:
+    """One line when the browser could not render pages, so each kept its page as fetched:
+    how many, and why (a browser that cannot trust the proxy's CA says so here, not only in
+    --json's provenance)."""
+    reasons = [
+        how.removeprefix("failed: ")
+        for article in articles
+        if (how := article.provenance.get("render")) and how.startswith("failed: ")
+    ]
+    if not reasons:
+        return None
+    which = (
+        f"{len(reasons)} articles, so their pages as fetched were used"
+        if len(reasons) != 1
+        else "1 article, so its page as fetched was used"
+    )
+    return f"warning: the browser could not render {which}: {reasons[0]}"
+
+
 def retry_json(articles: list[Article], retried: list[str]) -> list[dict[str, str | None]]:
     """`failed_again` of drafter add's --json: the marked articles that still fail, and why."""
     again = set(retried)

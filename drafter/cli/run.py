@@ -357,6 +357,7 @@ def nothing_fetched(
         left_mark_lines,
         left_marks_json,
         left_out_json,
+        render_failure_warning,
         render_warning,
         report_json,
         retry_json,
@@ -366,8 +367,9 @@ def nothing_fetched(
     say_left_out(exc.left_out)
     for line in left_mark_lines(exc.left_marks, path):
         say(line)
-    if warning := render_warning(exc.articles):
-        say(warning)
+    for warning in (render_warning(exc.articles), render_failure_warning(exc.articles)):
+        if warning:
+            say(warning)
     if not quiet:
         for line in summary_lines(exc.articles, None)[1:]:
             say(line)
@@ -414,6 +416,7 @@ def finish(
         left_mark_lines,
         left_marks_json,
         left_out_json,
+        render_failure_warning,
         render_warning,
         report_json,
         retry_json,
@@ -441,8 +444,9 @@ def finish(
         print(json.dumps(data, ensure_ascii=False, indent=2))
     if report.backup is not None:
         say(f"the previous draft is kept at {report.backup}")
-    if warning := render_warning(report.articles):
-        say(warning)
+    for warning in (render_warning(report.articles), render_failure_warning(report.articles)):
+        if warning:
+            say(warning)
     if not report.articles:
         episode = f"episode {number} ({report.path})" if report.path else f"episode {number}"
         if command == "add" and not report.left_out:
