@@ -21,6 +21,7 @@ from drafter.cli.cache_commands import (
     cache_mode,
 )
 from drafter.cli.check_command import check
+from drafter.cli.init_command import init
 from drafter.cli.options import (
     NUMBER_COMMAND,
     NUMBER_METAVAR,
@@ -340,6 +341,7 @@ def add(
 
 # Listed after new and add, in the week's order; `check -1` is an error about the number.
 app.command("check", cls=PlainUsage, context_settings=NUMBER_COMMAND)(check)
+app.command("init")(init)  # once, when a site starts using drafter
 
 
 def _latest_episode(site: Path | None, config: Path | None) -> int:
