@@ -44,7 +44,8 @@ class CheckRequest:
 
 @dataclass(frozen=True)
 class CheckReport:
-    """The episode checked, its page, and what was found there, in line order."""
+    """The episode checked, its page, and what was found there, in line order (then what
+    was found about the whole site)."""
 
     number: int
     path: Path
@@ -107,4 +108,6 @@ def check_episode(
         findings += hugo_findings(request.hugo, request.site, path)
     # Messages quote the page and other programs: one line each, no control characters.
     shown = [replace(finding, message=one_line(finding.message)) for finding in findings]
-    return CheckReport(number, path, sorted(shown, key=lambda finding: finding.line))
+    # In line order; the findings about the whole site (no line) last.
+    in_order = sorted(shown, key=lambda finding: (finding.line is None, finding.line or 0))
+    return CheckReport(number, path, in_order)

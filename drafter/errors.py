@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from drafter.models import Article
+    from drafter.models import Article, Bookmark, LeftMark
 
 
 class DrafterError(Exception):
@@ -48,8 +48,15 @@ class LockedError(DrafterError):
 
 class NothingFetchedError(DrafterError):
     def __init__(
-        self, message: str, articles: Sequence[Article] = (), retried: Sequence[str] = ()
+        self,
+        message: str,
+        articles: Sequence[Article] = (),
+        retried: Sequence[str] = (),
+        left_out: Sequence[tuple[Bookmark, str]] = (),
+        left_marks: Sequence[LeftMark] = (),
     ) -> None:
         super().__init__(message)
         self.articles = list(articles)
         self.retried = list(retried)  # drafter add: the marked articles fetched again
+        self.left_out = list(left_out)  # the bookmarks left out, with why, as a report says
+        self.left_marks = list(left_marks)  # drafter add: failure marks it cannot fill in

@@ -82,3 +82,13 @@ class Article:
     def unreachable(self) -> bool:
         """The article failed before its host answered at all."""
         return self.error is not None and self.error.startswith(UNREACHABLE_ERRORS)
+
+
+@dataclass(frozen=True)
+class LeftMark:
+    """A failure mark in a draft that `drafter add` cannot fill in, and why (the host changed
+    it, continued it, or it stands under no article heading): the host finishes it by hand."""
+
+    line: int  # 1-based line number of the mark
+    url: str | None  # the article of its section, when the heading links one
+    reason: str

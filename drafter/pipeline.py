@@ -18,9 +18,10 @@ from drafter.draft.episodes import (
     covered_urls,
     episode_lock,
     episode_path,
+    is_hugo_site,
     replace_draft,
 )
-from drafter.draft.refill import failed_sections, fill_in
+from drafter.draft.refill import fill_in, read_marks
 from drafter.draft.render import Episode, render_episode, render_sections
 from drafter.draft.skeletons import load_archetype
 from drafter.errors import (
@@ -41,7 +42,7 @@ from drafter.fetch.cache import PageCache, cache_file
 from drafter.fetch.javascript import Renderer, wants_render
 from drafter.fetch.pages import Network, Page, PageSource
 from drafter.files import describe_os_error, read_no_follow, write_atomic
-from drafter.models import Article, Bookmark, FetchResult
+from drafter.models import Article, Bookmark, FetchResult, LeftMark
 
 if TYPE_CHECKING:
     import httpx
@@ -86,10 +87,14 @@ class DraftReport:
     backup: Path | None = None
     # Bookmarks left out, with why: already in this draft, or covered by another episode.
     left_out: list[tuple[Bookmark, str]] = field(default_factory=list)
+    # ... and the episode each of those is in (this one, for "already in this draft").
+    left_out_episodes: dict[str, int] = field(default_factory=dict)
     # add: the still-marked failed articles fetched again (normalised URLs), and of those
     # the ones whose section was filled in.
     retried: list[str] = field(default_factory=list)
     filled_in: list[str] = field(default_factory=list)
+    # add: the failure marks it cannot fill in (changed or continued by the host), with why.
+    left_marks: list[LeftMark] = field(default_factory=list)
 
     @property
     def failed_again(self) -> list[Article]:
@@ -343,12 +348,14 @@ def _keep_filter(
         compared = comparable_url(bookmark.url)  # as the draft wrote it: without a password
         if compared in present:
             report.left_out.append((bookmark, "already in this draft"))
+            report.left_out_episodes[bookmark.url] = request.number
             return False
         if compared in covered:
             episode = covered[compared]
             report.left_out.append(
                 (bookmark, f"already in episode {episode} (--allow-repeats keeps it)")
             )
+            report.left_out_episodes[bookmark.url] = episode
             return False
         return True
 
@@ -389,10 +396,14 @@ def draft_episode(
     )
     report = DraftReport(number=request.number, path=path)
 
-    with episode_lock(request.site, settings.section, request.number) if path else nullcontext():
+    # The episode's lock is kept in the site (.drafter/locks); outside one, --out's draft
+    # is the only thing written.
+    locking = path is not None and (request.out is None or is_hugo_site(request.site))
+    with episode_lock(request.site, settings.section, request.number) if locking else nullcontext():
         bookmarks = request.bookmarks
         if request.add and path is not None:
-            report.retried = list(dict.fromkeys(s.url for s in failed_sections(read_draft(path))))
+            fillable, report.left_marks = read_marks(read_draft(path))
+            report.retried = list(dict.fromkeys(section.url for section in fillable))
             bookmarks = _with_retries(report.retried, bookmarks)
         keep = _keep_filter(request, path, report)
         report.articles = gather_articles(
@@ -410,7 +421,11 @@ def draft_episode(
         if not any(article.ok for article in report.articles):
             what = "so the draft was not changed" if request.add else "so no draft was written"
             raise NothingFetchedError(
-                f"every article failed, {what}", report.articles, report.retried
+                f"every article failed, {what}",
+                report.articles,
+                report.retried,
+                report.left_out,
+                report.left_marks,
             )
         if request.add and path is not None:
             current = read_draft(path)  # again: the host may have saved while we fetched

@@ -151,6 +151,11 @@ def test_add_latest_retries_the_latest_draft_without_reading_stdin(
     assert result.returncode == 0, result.stderr
     assert FAILURE_MARKER not in draft.read_text(encoding="utf-8")
     assert earlier.read_text(encoding="utf-8").count(FAILURE_MARKER) == 1
+    nothing = run_drafter("add", "--latest", cwd=site)
+    assert nothing.returncode == 0, nothing.stderr
+    assert nothing.stderr.strip() == (
+        f"nothing to add to episode 28 ({draft}): no new URL, and no failure mark in it"
+    )
 
     # With a SOURCE, --latest adds it as `add 28 SOURCE` would.
     pasted = server.url("/pasted")
@@ -164,3 +169,52 @@ def test_add_needs_a_number_or_latest(site: Path) -> None:
     assert missing.returncode == 2 and "--latest" in missing.stderr
     none_yet = run_drafter("add", "--latest", cwd=site)
     assert none_yet.returncode == 1 and "there is no episode" in none_yet.stderr
+
+
+def test_what_add_skipped_is_still_said_when_the_retries_fail_again(
+    server: LocalServer, site: Path
+) -> None:
+    draft, (ok, _a, b) = draft_with_two_failures(server, site)
+    before = draft.read_bytes()
+    result = run_drafter("add", "28", ok, "--json", cwd=site)  # /a and /b are still down
+    assert result.returncode == 1, result.stderr
+    assert "the draft was not changed" in result.stderr
+    assert f"warning: {ok}: already in this draft; skipped" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["left_out"] == [{"url": ok, "reason": "already in this draft"}]
+    assert {item["url"] for item in report["failed_again"]} >= {b}
+    assert draft.read_bytes() == before
+
+
+def test_a_hosts_line_above_the_mark_is_kept_and_the_mark_filled(
+    server: LocalServer, site: Path
+) -> None:
+    draft, (_ok, a, b) = draft_with_two_failures(server, site)
+    text = draft.read_text(encoding="utf-8")
+    # /a: the host wrote a line between the heading and drafter's mark, which is unchanged;
+    # /b: the host went on writing in the mark's quote, so it is theirs.
+    heading_a, mark_a = mark(a).split("\n\n")
+    edited = text.replace(mark(a), f"{heading_a}\n\nリンク切れ？後で確認（土曜）\n{mark_a}", 1)
+    edited = edited.replace(mark(b), mark(b) + "\nサイトが落ちている", 1)
+    draft.write_text(edited, encoding="utf-8")
+    article(server, "a")
+    article(server, "b")
+    fetched_b = server.hits["/b"]
+
+    result = run_drafter("add", "--latest", "--json", cwd=site)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["filled_in"] == [a]
+    line_b = edited[: edited.index(mark(b))].count("\n") + 3  # the mark's line
+    assert report["not_filled"] == [
+        {"line": line_b, "url": b, "reason": "a quote of yours continues it"}
+    ]
+    assert f"{draft}:{line_b}: drafter's failure mark of {b} was not filled in" in result.stderr
+    filled_a = filled(a, "a").split("\n\n")
+    expected = edited.replace(
+        f"{heading_a}\n\nリンク切れ？後で確認（土曜）\n{mark_a}",
+        f"{filled_a[0]}\n\nリンク切れ？後で確認（土曜）\n{filled_a[1]}",
+        1,
+    )
+    assert draft.read_text(encoding="utf-8") == expected
+    assert server.hits["/b"] == fetched_b  # a mark that is the host's is not fetched

@@ -54,3 +54,19 @@ def test_html_relative_links_resolve_against_the_page_url() -> None:
         "https://blog.example/post/1",
         "https://blog.example/list/rel",
     ]
+
+
+def test_a_markdown_note_is_kept_whole() -> None:
+    listed = (
+        "- [日経](https://md.example/a) 日経の記事（リンク切れ想定）\n"
+        "- [本](https://md.example/b) — 本の話。\n"
+        "* https://md.example/c (後で読む)\n"
+        "1. [Kudu](https://md.example/d): 「Kudu」\n"
+    ).encode()
+    parsed = read_source(listed, "links.md")
+    assert [b.note for b in parsed.bookmarks] == [
+        "日経の記事（リンク切れ想定）",
+        "本の話。",
+        "(後で読む)",
+        "「Kudu」",
+    ]

@@ -38,6 +38,20 @@ def urls(text: str) -> list[str]:
             "https://en.wikipedia.org/wiki/Rust_(language)",
             None,
         ),
+        # The note is the host's own writing: kept whole, whatever it ends in (issue 20).
+        (
+            "https://a.example/x  日経の記事（リンク切れ想定）",
+            "https://a.example/x",
+            "日経の記事（リンク切れ想定）",
+        ),
+        ("https://a.example/x (後で読む)", "https://a.example/x", "(後で読む)"),
+        ("https://a.example/x 本の話。", "https://a.example/x", "本の話。"),
+        ("https://a.example/x 「Kudu」", "https://a.example/x", "「Kudu」"),
+        ("https://a.example/x. 本の話。", "https://a.example/x", "本の話。"),
+        ("「https://a.example/x」 メモ（後で）", "https://a.example/x", "メモ（後で）"),
+        ("(https://a.example/x see)", "https://a.example/x", "see"),
+        ('"https://a.example/x" note', "https://a.example/x", "note"),
+        ("1. https://a.example/x 本の話。", "https://a.example/x", "本の話。"),
     ],
 )
 def test_a_line_gives_its_first_url_and_the_hosts_words(
@@ -123,6 +137,10 @@ def test_a_hundred_thousand_lines_parse_quickly_enough() -> None:
             [("https://a.example/x", None), ("https://b.example/y", None)],
         ),
         ("<https://a.example/q>", [("https://a.example/q", None)]),
+        (
+            "https://a.example/1 メモ（後で） (https://b.example/2 「Kudu」)",
+            [("https://a.example/1", "メモ（後で）"), ("https://b.example/2", "「Kudu」")],
+        ),
     ],
 )
 def test_pasted_words_between_urls_are_the_notes_of_the_url_before(

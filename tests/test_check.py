@@ -281,3 +281,52 @@ def test_check_takes_new_s_concurrency_and_per_host(
     for bad in (["--per-host", "0"], ["--concurrency", "x"]):
         refused = run_drafter("check", *bad, cwd=site)
         assert refused.returncode == 2 and "Traceback" not in refused.stderr
+
+
+def test_check_hugo_reports_a_failing_theme_not_at_the_episode(site: Path, tmp_path: Path) -> None:
+    """Issue 20: Hugo's footer is no error, and a theme page's error is not the episode's."""
+    path = site / "content" / "talk" / "30" / "index.md"
+    path.parent.mkdir(parents=True)
+    path.write_text('---\ntitle: "#30 Fine"\n---\n\n# Show Note\n', "utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    theme_page = site / "themes" / "academic" / "layouts" / "publication" / "single.html"
+    output = (
+        "WARN 2026/11/27 18:00:01 Page.URL is deprecated. Re-run Hugo with the flag "
+        "--panicOnWarning to get a better error message.\n"
+        f'ERROR 2026/11/27 18:00:02 render of "page" failed: "{theme_page}:14:10": '
+        "execute of template failed\n"
+        "Error: Error building site: failed to render pages\n"
+    )
+    (bin_dir / "hugo").write_text(
+        f"#!{sys.executable}\nimport sys\nsys.stderr.write({output!r})\nsys.exit(255)\n",
+        encoding="utf-8",
+    )
+    (bin_dir / "hugo").chmod(0o755)
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = run_drafter("check", "--offline", "--hugo", cwd=site, env=env)
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.startswith("hugo could not build the site (exit 255): ERROR ")
+    assert "publication/single.html:14:10" in line and "panicOnWarning" not in line
+    assert "index.md" not in line  # not pinned to the episode: Hugo did not name it
+    as_json = run_drafter("check", "--offline", "--hugo", "--json", cwd=site, env=env)
+    (finding,) = json.loads(as_json.stdout)["findings"]
+    assert finding["line"] is None and finding["kind"] == "hugo"
+
+
+def test_an_unclosed_quote_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    """Issue 20: YAML reads on to the next quote, dozens of lines below the host's mistake."""
+    example = tmp_path / "example"
+    shutil.copytree(REPO / "example", example)
+    page = example / "content" / "talk" / "27" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    page.write_text(text.replace(title, title.rstrip('"'), 1), encoding="utf-8")
+    at = text.splitlines().index(title) + 1
+    assert at == 4
+    result = run_drafter("check", "--offline", "--site", "example", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{Path('example', 'content', 'talk', '27', 'index.md')}:4: ")
+    assert "the quote opened on line 4 is not closed on that line" in line

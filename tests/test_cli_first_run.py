@@ -102,16 +102,38 @@ def test_summary_groups_identical_failures(server: LocalServer, site: Path) -> N
     assert "no network" not in result.stderr
 
 
-def test_no_hugo_site_says_where_the_draft_goes_once(server: LocalServer, tmp_path: Path) -> None:
+def test_outside_a_site_drafting_is_a_usage_error_and_writes_nothing(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    """No Hugo config here or above and no --site: a draft under ./content of some folder is
+    no use, so drafter refuses before reading or fetching anything (issue 20)."""
     server.routes["/a"] = page(article_html("Somewhere", EN_PARAGRAPHS))
     folder = tmp_path / "not-a-site"
     folder.mkdir()
     (folder / "week.txt").write_text(server.url("/a") + "\n", encoding="utf-8")
-    result = run_drafter("new", "28", "week.txt", cwd=folder)
+    for words in (["new", "28", "week.txt"], ["new", "--next", "week.txt"], ["add", "28"]):
+        result = run_drafter(*words, "--archive", cwd=folder, stdin=b"")
+        assert result.returncode == 2, result.stderr
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith(f"error: no Hugo site found in {folder} or above it: ")
+        assert "--site DIR" in line and ("--out PATH" in line) == (words[0] == "new")
+    latest = run_drafter("add", "--latest", cwd=folder)
+    assert latest.returncode == 2 and "--site DIR" in latest.stderr
+    assert sorted(path.name for path in folder.iterdir()) == ["week.txt"]  # nothing written
+    assert server.hits == {}
+
+
+def test_outside_a_site_out_says_where_and_only_it_is_written(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    server.routes["/a"] = page(article_html("Somewhere", EN_PARAGRAPHS))
+    folder = tmp_path / "not-a-site"
+    folder.mkdir()
+    (folder / "week.txt").write_text(server.url("/a") + "\n", encoding="utf-8")
+    result = run_drafter("new", "28", "week.txt", "--out", "draft.md", cwd=folder)
     assert result.returncode == 0, result.stderr
-    message = f"no Hugo site found above {folder}; writing under ./content — use --site"
-    assert result.stderr.count(message) == 1, result.stderr
-    assert (folder / "content" / "talk" / "28" / "index.md").is_file()
+    assert sorted(path.name for path in folder.iterdir()) == ["draft.md", "week.txt"]
+    assert "## [Somewhere" in (folder / "draft.md").read_text(encoding="utf-8")
 
 
 def test_a_found_or_named_site_or_out_is_not_warned_about(

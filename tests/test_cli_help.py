@@ -45,6 +45,7 @@ SHORT_HELP = {  # the first line of each command's docstring, as `drafter --help
     "config": "Print the settings in effect.",
     "template": "Print the built-in template.",
     "cache": "Show or clear the page cache.",
+    "init": "Set up drafter in a Hugo site.",
 }
 
 

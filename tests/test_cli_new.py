@@ -290,3 +290,16 @@ def test_verbose_lines_say_where_each_part_came_from(server: LocalServer, site: 
     assert server.url("/a") in line and "Provenance" in line
     assert "title: h1" in line and "lead: " in line and "charset: utf-8 (header)" in line
     assert any(x.startswith("FAIL") and "HTTP 404" in x for x in result.stderr.splitlines())
+
+
+def test_a_number_and_next_or_latest_do_not_go_together(site: Path) -> None:
+    (site / "week.txt").write_text("https://example.com/a\n", encoding="utf-8")
+    for words, option in (
+        (["new", "33", "--next", "week.txt"], "--next"),
+        (["add", "29", "--latest"], "--latest"),
+    ):
+        result = run_drafter(*words, cwd=site, stdin=b"")
+        assert result.returncode == 2, result.stderr
+        assert f"give the episode number or {option}, not both" in result.stderr
+        assert "does not exist" not in result.stderr
+    assert not (site / "content").exists()

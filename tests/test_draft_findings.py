@@ -33,6 +33,17 @@ def test_the_placeholder_of_any_number_and_a_bad_front_matter() -> None:
     assert kinds(front_matter_findings("---\ndate: 1\n---\n", PLACEHOLDER)) == [("title", 2)]
 
 
+def test_an_unclosed_quote_is_found_where_it_opens() -> None:
+    runaway = '---\ntitle: x\nsummary: "half\nevent: e\nlocation: ""\ndate: 1\n---\n'
+    assert kinds(front_matter_findings(runaway, PLACEHOLDER)) == [("front_matter", 3)]
+    to_the_end = "---\ntitle: 'it''s\nsummary: x\n---\n"
+    assert kinds(front_matter_findings(to_the_end, PLACEHOLDER)) == [("front_matter", 2)]
+    # A quoted value on two lines is YAML: an error after it is reported where it is.
+    folded = '---\ntitle: "a\n  b"\nx: [\n---\n'
+    (finding,) = front_matter_findings(folded, PLACEHOLDER)
+    assert finding.line == 5 and "quote" not in finding.message
+
+
 def test_a_quote_of_several_paragraphs_is_not_empty() -> None:
     text = "---\ntitle: t\n---\n> one\n>\n> two\n\n> \n>\n\n- \n+ x\n"
     assert kinds(body_findings(text)) == [("empty_quote", 8), ("empty_bullet", 11)]

@@ -202,3 +202,72 @@ def test_interrupted_while_rendering_the_browser_is_closed(
         time.sleep(0.1)
     assert _chromium_pids(str(scratch)) == []
     assert list(scratch.iterdir()) == []  # the throw-away profile is gone too
+
+
+# A browser that cannot trust the proxy's CA, without a Chromium: the real trust step (with no
+# certutil on PATH) and the real Browser.render, over a stand-in for Playwright's page that
+# fails as Chromium does on a certificate it does not trust.
+UNTRUSTED_BROWSER = """
+import contextlib, os, sys, tempfile
+from pathlib import Path
+
+from playwright.async_api import Error as PlaywrightError
+
+import drafter.fetch.browser as browser
+
+
+class Page:
+    url = "about:blank"
+
+    async def goto(self, url, wait_until):
+        raise PlaywrightError(f"Page.goto: net::ERR_CERT_AUTHORITY_INVALID at {url}")
+
+    async def close(self):
+        pass
+
+
+class Context:
+    async def new_page(self):
+        return Page()
+
+
+@contextlib.asynccontextmanager
+async def open_browser(settings):
+    with tempfile.TemporaryDirectory() as home:
+        problem = browser.trusting_home(Path(home), Path(os.environ["SSL_CERT_FILE"]))
+        yield browser.Browser(Context(), timeout=settings.fetch.timeout, ca_problem=problem)
+
+
+browser.open_browser = open_browser
+from drafter.cli.app import main
+
+sys.argv = ["drafter", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_render_that_falls_back_says_why_on_stderr(
+    server: LocalServer, site: Path, tmp_path: Path
+) -> None:
+    """Issue 20: `--render always` behind a proxy whose CA the browser cannot trust keeps the
+    page as fetched, and says why where the host reads, not only in --json."""
+    pytest.importorskip("playwright")
+    import certifi
+
+    _serve(server)
+    (site / "b.txt").write_text(server.url("/static") + "\n", encoding="utf-8")
+    empty = tmp_path / "empty-path"  # no certutil on PATH
+    empty.mkdir()
+    env = {**os.environ, "PATH": str(empty), "SSL_CERT_FILE": certifi.where(), "COLUMNS": "200"}
+    result = subprocess.run(
+        [sys.executable, "-c", UNTRUSTED_BROWSER, "new", "5", "b.txt", "--render", "always"],
+        cwd=site, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stderr.splitlines() if "browser" in line]
+    assert warning.startswith(
+        "warning: the browser could not render 1 article, so its page as fetched was used: "
+        "browser: net::ERR_CERT_AUTHORITY_INVALID"
+    )
+    assert "certutil (Debian's libnss3-tools) is missing" in warning
+    assert "静的な記事の見出し" in (site / "content/talk/5/index.md").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from drafter.cli.app import app
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["new", "add", "next", "config", "template", "check"]
+COMMANDS = ["new", "add", "next", "config", "template", "check", "init"]
 
 
 def options_of(command: str) -> set[str]:

@@ -103,19 +103,20 @@ def test_repeats_from_earlier_episodes_are_left_out(server: LocalServer, site: P
     assert kept.returncode == 0 and "Headline a" in draft_of(site, 29).read_text(encoding="utf-8")
 
 
-def test_archive_moves_only_the_drafted_lines(server: LocalServer, site: Path) -> None:
+def test_archive_moves_every_line_in_the_draft(server: LocalServer, site: Path) -> None:
     a, b = serve(server, "a", "b")
     gone = server.url("/gone")
     source = site / "week.txt"
-    original = f"# this week\n{a} 面白い\n\n{gone}\n{b}\n# keep me\n"
+    original = f"# this week\n{a} 面白い\n\n{gone}\nftp://x.example/f\n{b}\n# keep me\n"
     source.write_text(original, encoding="utf-8")
     result = run_drafter("new", "28", "week.txt", "--archive", cwd=site)
-    assert result.returncode == 3  # /gone is a 404
-    assert "archived 2 bookmark lines" in result.stderr
-    assert source.read_text(encoding="utf-8") == f"# this week\n\n{gone}\n# keep me\n"
+    assert result.returncode == 3  # /gone is a 404: in the draft all the same, marked failed
+    assert "archived 3 bookmark lines" in result.stderr
+    kept = "# this week\n\nftp://x.example/f\n# keep me\n"  # never drafted: it stays
+    assert source.read_text(encoding="utf-8") == kept
     done = done_path(source).read_text(encoding="utf-8")
     assert done.startswith("# episode 28, drafted ")
-    assert done.splitlines()[1:] == [f"{a} 面白い", b]
+    assert done.splitlines()[1:] == [f"{a} 面白い", gone, b]
 
 
 def test_archive_never_loses_a_line_when_interrupted(

@@ -15,7 +15,11 @@ _BARE_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _OTHER_SCHEME = re.compile(r"(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}):(?!\d)\S")
 # Punctuation that ends a sentence around a URL rather than belonging to it.
 _TRAILING = ".,;:!?'\"、。，．）」』】"
+# What may open around a URL glued to it: `(https://…)`, `「https://…」`, `"https://…"`.
+_OPENING = "(（「『【\"'"
+_PAIRS = {"(": ")", "（": "）", "「": "」", "『": "』", "【": "】", '"': '"', "'": "'"}
 _NOTE_SEPARATORS = " \t-–—:：|｜>"
+_LIST_BULLET = re.compile(r"^(?:[*+-]|\d{1,9}[.)])[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -86,14 +90,63 @@ def _first_url(line: str) -> tuple[int, str, int] | None:
     return min(candidates, key=lambda c: c[0]) if candidates else None
 
 
-def _words_before(text: str) -> str:
-    # Words before the URL count too ("面白い https://..."), but not a list bullet; a
-    # Markdown link's own text is the page's title, not the host's note.
-    return text.strip(_NOTE_SEPARATORS + "*+()（")
+def _strip_separators(text: str) -> str:
+    return text.strip().strip(_NOTE_SEPARATORS).strip()
 
 
-def _words_after(text: str) -> str:
-    return text.strip(_NOTE_SEPARATORS + _TRAILING + "()")
+def _words_before(text: str) -> tuple[str, str]:
+    """The host's words before a URL (a list bullet is not theirs), and the brackets or
+    quotes glued to the URL's left, which are not theirs either."""
+    words = _LIST_BULLET.sub("", text.lstrip(), count=1)
+    kept = words.rstrip(_OPENING)
+    return _strip_separators(kept), words[len(kept) :]
+
+
+def _words_after(text: str) -> tuple[str, str]:
+    """The host's words after a URL, kept whole (a note may end in `）`, `」` or `。`), and
+    the punctuation glued to the URL's right: `https://….` and `(https://…)` end there."""
+    kept = text.lstrip(_TRAILING + ")")
+    return _strip_separators(kept), text[: len(text) - len(kept)]
+
+
+def _wrapped(text: str, opening: str, *, reverse: bool = False) -> bool:
+    """Whether `text` starts with `opening` (ends with its partner, `reverse`) and nothing in
+    it closes (opens) that again."""
+    closing = _PAIRS[opening]
+    if reverse:
+        text, opening, closing = text[::-1], closing, opening
+    if not text.startswith(opening):
+        return False
+    if opening == closing:  # a quote
+        return text.count(opening) % 2 == 1
+    depth = 0
+    for char in text:
+        depth += (char == opening) - (char == closing)
+        if depth == 0:
+            return False
+    return True
+
+
+def _unwrapped(before: str, after: str, opened: str, closed: str) -> tuple[str, str]:
+    """Without a bracket that wraps the URL and the words together: `(see https://…)` and
+    `(https://… see)` are "see"; a note's own `（…）` and `「…」` stay."""
+    if before[:1] in _PAIRS and _PAIRS[before[0]] in closed and _wrapped(before, before[0]):
+        before = _strip_separators(before[1:])
+    for opening in opened:
+        if after.endswith(_PAIRS[opening]) and _wrapped(after, opening, reverse=True):
+            after = _strip_separators(after[:-1])
+            break
+    return before, after
+
+
+def _note(line: str, start: int, end: int, *, first: bool = True) -> str:
+    """The host's words around the URL at line[start:end]: before it (unless not `first`:
+    the words between two pasted URLs belong to the one before) and after it."""
+    before, opened = _words_before(line[:start])
+    after, closed = _words_after(line[end:])
+    before = before if first else ""
+    before, after = _unwrapped(before, after, opened, closed)
+    return " ".join(part for part in (before, after) if part)
 
 
 def split_line(line: str) -> tuple[str, str] | None:
@@ -102,8 +155,7 @@ def split_line(line: str) -> tuple[str, str] | None:
     if found is None:
         return None
     start, url, end = found
-    around = (_words_before(line[:start]), _words_after(line[end:]))
-    return url, " ".join(part for part in around if part)
+    return url, _note(line, start, end)
 
 
 def _skip_reason(line: str) -> str:
@@ -181,10 +233,11 @@ def parse_pasted_line(line: str, number: int) -> tuple[list[Bookmark], list[Skip
         _note_words(line, number, rejected)
     for index, (start, url, end) in enumerate(urls):
         following = urls[index + 1][0] if index + 1 < len(urls) else len(line)
-        parts = [_words_after(line[end:following])]
-        if index == 0:
-            parts.insert(0, _words_before(line[:start]))
-        words = _note_words(" ".join(parts), number, rejected)
+        upto = line[:following]
+        if index + 1 < len(urls):  # not what opens glued to the next URL: `note (https://…)`
+            upto = upto[: max(len(upto.rstrip(_OPENING)), end)]
+        note = _note(upto, start, end, first=index == 0)
+        words = _note_words(note, number, rejected)
         try:
             normalised = normalise_url(url)
         except ValueError as exc:

@@ -21,6 +21,7 @@ from drafter.cli.cache_commands import (
     cache_mode,
 )
 from drafter.cli.check_command import check
+from drafter.cli.init_command import init
 from drafter.cli.options import (
     NUMBER_COMMAND,
     NUMBER_METAVAR,
@@ -47,7 +48,7 @@ from drafter.cli.options import (
     checked_number,
     refuse_unknown_options,
 )
-from drafter.cli.run import fail, load_run_settings, run_draft, site_root
+from drafter.cli.run import drafting_site, fail, load_run_settings, run_draft, site_root
 from drafter.config import SKELETONS, Settings
 from drafter.errors import DrafterError, InputError
 
@@ -106,6 +107,7 @@ def _episode_number(
     the option that may stand for NUMBER, for the error."""
     if next_:
         if number is not None:
+            _refuse_number_with(number, "--next")
             sources.insert(0, number)  # `new --next FILE`: the first word was the source
         from drafter.config import load_settings
         from drafter.draft.episodes import next_number
@@ -115,6 +117,16 @@ def _episode_number(
     if number is None:
         raise typer.BadParameter(f"give the episode NUMBER, or {other}", param_hint=NUMBER_METAVAR)
     return checked_number(number)
+
+
+def _refuse_number_with(word: str, option: str) -> None:
+    """`new 33 --next FILE`: digits where a SOURCE may stand are the episode number (unless a
+    file has that name), which `option` picks itself: say so, not "33 does not exist"."""
+    if word.isascii() and word.isdigit() and not Path(word).exists():
+        raise typer.BadParameter(
+            f"give the episode number or {option}, not both ({word} and {option})",
+            param_hint=NUMBER_METAVAR,
+        )
 
 
 def _fetch_flags(
@@ -208,6 +220,7 @@ def new(
     source_list = list(sources or [])
     try:
         episode = _episode_number(number, next_, source_list, site)
+        drafting_site(site, out)
         out_path = _out_path(out)
     except DrafterError as exc:
         fail(exc)
@@ -294,10 +307,13 @@ def add(
     try:
         if latest:
             if number is not None:
+                _refuse_number_with(number, "--latest")
                 source_list.insert(0, number)  # `add --latest URL`: the first word was a source
+            drafting_site(site, has_out=False)
             episode = _latest_episode(site, config)
         else:
             episode = _episode_number(number, False, source_list, site, other="--latest")
+            drafting_site(site, has_out=False)
     except DrafterError as exc:
         fail(exc)
     run_draft(
@@ -325,6 +341,7 @@ def add(
 
 # Listed after new and add, in the week's order; `check -1` is an error about the number.
 app.command("check", cls=PlainUsage, context_settings=NUMBER_COMMAND)(check)
+app.command("init")(init)  # once, when a site starts using drafter
 
 
 def _latest_episode(site: Path | None, config: Path | None) -> int:

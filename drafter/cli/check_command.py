@@ -1,8 +1,9 @@
 """`drafter check [NUMBER]`: list what would embarrass the host once the episode is out.
 
 One line per finding on standard output, `path:LINE: message` (editors and CI read that
-form), or the same findings as --json; exit 0 when there are none, 1 when there are some,
-2 for a usage error. Imports nothing heavy at module level, as the rest of the CLI.
+form; a finding about the whole site, not a place on the page, is the message alone), or
+the same findings as --json (`line` null for those); exit 0 when there are none, 1 when
+there are some, 2 for a usage error. Imports nothing heavy at module level, as the rest of the CLI.
 """
 
 import json
@@ -97,7 +98,8 @@ def check(
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for finding in report.findings:
-            print(f"{shown}:{finding.line}: {finding.message}")
+            where = f"{shown}:{finding.line}: " if finding.line is not None else ""
+            print(f"{where}{finding.message}")
     sys.stdout.flush()
     count = len(report.findings)
     if not count:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.cleantext import strip_controls
-from drafter.models import Article, SkippedLine
+from drafter.models import Article, Bookmark, LeftMark, SkippedLine
 from drafter.urls import host_of, redact_url
 
 
@@ -45,6 +45,11 @@ def report_json(
             for line in (skipped or [])
         ],
     }
+
+
+def left_out_json(left_out: list[tuple[Bookmark, str]]) -> list[dict[str, str]]:
+    """`left_out` of the --json report: each bookmark drafting left out, and why."""
+    return [{"url": redact_url(bookmark.url), "reason": why} for bookmark, why in left_out]
 
 
 def article_line(article: Article) -> str:
@@ -129,6 +134,25 @@ def render_warning(articles: list[Article]) -> str | None:
     return f"warning: rendering was unavailable for {len(reasons)} article{plural}: {reasons[0]}"
 
 
+def render_failure_warning(articles: list[Article]) -> str | None:
+    """One line when the browser could not render pages, so each kept its page as fetched:
+    how many, and why (a browser that cannot trust the proxy's CA says so here, not only in
+    --json's provenance)."""
+    reasons = [
+        how.removeprefix("failed: ")
+        for article in articles
+        if (how := article.provenance.get("render")) and how.startswith("failed: ")
+    ]
+    if not reasons:
+        return None
+    which = (
+        f"{len(reasons)} articles, so their pages as fetched were used"
+        if len(reasons) != 1
+        else "1 article, so its page as fetched was used"
+    )
+    return f"warning: the browser could not render {which}: {reasons[0]}"
+
+
 def retry_json(articles: list[Article], retried: list[str]) -> list[dict[str, str | None]]:
     """`failed_again` of drafter add's --json: the marked articles that still fail, and why."""
     again = set(retried)
@@ -151,3 +175,28 @@ def retry_lines(
     lines += [f"  filled in: {redact_url(url)}" for url in filled_in]
     lines += [f"  failed again: {redact_url(a.url)} — {a.error}" for a in failed_again]
     return lines
+
+
+def left_mark_lines(marks: list[LeftMark], path: Path | None) -> list[str]:
+    """drafter add's warning for each failure mark it cannot fill in, at its line."""
+    where = f"{path}:" if path is not None else "line "
+    lines = []
+    for mark in marks:
+        about = f" of {redact_url(mark.url)}" if mark.url else ""
+        lines.append(
+            f"warning: {where}{mark.line}: drafter's failure mark{about} was not filled in: "
+            f"{mark.reason}; finish it by hand"
+        )
+    return lines
+
+
+def left_marks_json(marks: list[LeftMark]) -> list[dict[str, Any]]:
+    """`not_filled` of drafter add's --json: the marks it cannot fill in, and why."""
+    return [
+        {
+            "line": mark.line,
+            "url": redact_url(mark.url) if mark.url else None,
+            "reason": mark.reason,
+        }
+        for mark in marks
+    ]

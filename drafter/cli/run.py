@@ -24,7 +24,7 @@ from drafter.errors import DrafterError, InputError, NothingFetchedError
 if TYPE_CHECKING:
     from drafter.bookmarks.text import ParsedBookmarks
     from drafter.config import Settings
-    from drafter.models import Article
+    from drafter.models import Article, Bookmark
     from drafter.pipeline import BookmarkSource, DraftReport, DraftRequest
 
 EXIT_OK = 0
@@ -222,14 +222,20 @@ def site_root(site: Path | None) -> Path:
     return find_site(Path.cwd())
 
 
-def say_if_no_site(site: Path | None, request: DraftRequest) -> None:
-    """Say once where a draft goes when no Hugo config was found above the current folder
-    (and neither --site nor --out said where it should go)."""
+def drafting_site(site: Path | None, out: str | None = None, *, has_out: bool = True) -> Path:
+    """The site a draft goes into. With no Hugo config here or above and no --site, only
+    --out may say where to write (`has_out`: the command has it); else a usage error, and
+    nothing is written: a draft under ./content of some folder is no use to anyone."""
     from drafter.draft.episodes import is_hugo_site
 
-    told_where = site is not None or request.out is not None or request.to_stdout
-    if not told_where and not is_hugo_site(request.site):
-        say(f"no Hugo site found above {request.site}; writing under ./content — use --site")
+    root = site_root(site)
+    if site is None and out is None and not is_hugo_site(root):
+        elsewhere = ", or --out PATH to write the draft elsewhere" if has_out else ""
+        raise InputError(
+            f"no Hugo site found in {root} or above it: give the site's folder with "
+            f"--site DIR{elsewhere}"
+        )
+    return root
 
 
 def nothing_fetched_error(exc: NothingFetchedError) -> DrafterError:
@@ -300,7 +306,6 @@ def run_draft(
             add=command == "add",
             **request_args,
         )
-        say_if_no_site(site, request)
         total = None if source.pasting else len(source.parsed.bookmarks if source.parsed else [])
         show_bar = not quiet and not source.pasting and sys.stderr.isatty()
         progress = Progress(total, show_bar=show_bar, verbose=verbose or source.pasting)
@@ -311,7 +316,7 @@ def run_draft(
     except NothingFetchedError as exc:
         if progress:
             progress.stop()
-        nothing_fetched(exc, command, number, quiet=quiet, as_json=as_json)
+        nothing_fetched(exc, command, number, draft_target(request), quiet=quiet, as_json=as_json)
     except DrafterError as exc:
         if progress:
             progress.stop()
@@ -329,21 +334,51 @@ def run_draft(
     finish(command, number, source, request.to_stdout, report, as_json, quiet, archive, edit)
 
 
-def nothing_fetched(
-    exc: NothingFetchedError, command: str, number: int, *, quiet: bool, as_json: bool
-) -> NoReturn:
-    """Every article failed: say which and why, then exit 1 (nothing was written)."""
-    from drafter.cli.report import render_warning, report_json, retry_json, summary_lines
+def say_left_out(left_out: list[tuple[Bookmark, str]]) -> None:
+    """A warning per bookmark left out (already in this draft, or in another episode)."""
+    from drafter.urls import redact_url
 
-    if warning := render_warning(exc.articles):
-        say(warning)
+    for bookmark, reason in left_out:
+        say(f"warning: {redact_url(bookmark.url)}: {reason}; skipped")
+
+
+def nothing_fetched(
+    exc: NothingFetchedError,
+    command: str,
+    number: int,
+    path: Path | None,
+    *,
+    quiet: bool,
+    as_json: bool,
+) -> NoReturn:
+    """Every article failed: say which and why, and what was left out, then exit 1 (nothing
+    was written)."""
+    from drafter.cli.report import (
+        left_mark_lines,
+        left_marks_json,
+        left_out_json,
+        render_failure_warning,
+        render_warning,
+        report_json,
+        retry_json,
+        summary_lines,
+    )
+
+    say_left_out(exc.left_out)
+    for line in left_mark_lines(exc.left_marks, path):
+        say(line)
+    for warning in (render_warning(exc.articles), render_failure_warning(exc.articles)):
+        if warning:
+            say(warning)
     if not quiet:
         for line in summary_lines(exc.articles, None)[1:]:
             say(line)
     if as_json:
         data = report_json(number, None, exc.articles)
+        data["left_out"] = left_out_json(exc.left_out)
         if command == "add":
             data.update(filled_in=[], failed_again=retry_json(exc.articles, exc.retried))
+            data["not_filled"] = left_marks_json(exc.left_marks)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     fail(nothing_fetched_error(exc))
 
@@ -378,6 +413,10 @@ def finish(
 ) -> NoReturn:
     """Print the draft or report, the summary; archive and edit; exit with the right code."""
     from drafter.cli.report import (
+        left_mark_lines,
+        left_marks_json,
+        left_out_json,
+        render_failure_warning,
         render_warning,
         report_json,
         retry_json,
@@ -386,8 +425,9 @@ def finish(
     )
     from drafter.urls import redact_url
 
-    for bookmark, reason in report.left_out:
-        say(f"warning: {redact_url(bookmark.url)}: {reason}; skipped")
+    say_left_out(report.left_out)
+    for line in left_mark_lines(report.left_marks, report.path):
+        say(line)
     if to_stdout:
         sys.stdout.write(report.markdown)
         sys.stdout.flush()
@@ -396,21 +436,27 @@ def finish(
         data = report_json(
             number, report.path, report.articles, backup=report.backup, skipped=skipped
         )
-        data["left_out"] = [{"url": redact_url(b.url), "reason": why} for b, why in report.left_out]
+        data["left_out"] = left_out_json(report.left_out)
         if command == "add":
             data["filled_in"] = [redact_url(url) for url in report.filled_in]
             data["failed_again"] = retry_json(report.failed, report.retried)
+            data["not_filled"] = left_marks_json(report.left_marks)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     if report.backup is not None:
         say(f"the previous draft is kept at {report.backup}")
-    if warning := render_warning(report.articles):
-        say(warning)
+    for warning in (render_warning(report.articles), render_failure_warning(report.articles)):
+        if warning:
+            say(warning)
     if not report.articles:
+        episode = f"episode {number} ({report.path})" if report.path else f"episode {number}"
         if command == "add" and not report.left_out:
-            say("nothing to add: no new URL, and no article in the draft is marked as failed")
+            marks = "drafter can fill in" if report.left_marks else "in it"
+            say(f"nothing to add to {episode}: no new URL, and no failure mark {marks}")
             raise typer.Exit(EXIT_OK)
-        what = "nothing new to add" if command == "add" else "nothing to draft"
+        what = f"nothing new to add to {episode}" if command == "add" else "nothing to draft"
         say(f"{what}: every bookmark was left out")
+        if archive and source.text_file is not None:  # they are in drafts: move them all the same
+            archive_drafted(source, report, number)
         raise typer.Exit(EXIT_OK if command == "add" else EXIT_FAILED)
     if not quiet:
         # add: the new articles' summary, then the retried ones' (each listed once).
@@ -428,13 +474,20 @@ def finish(
 
 
 def archive_drafted(source: Source, report: DraftReport, number: int) -> None:
+    """--archive: move every line whose article is in a draft, this one or an earlier one
+    (a failed article's too: its section is in the draft, for `drafter add` to fill in)."""
     from drafter.bookmarks.archive import archive_lines, done_path
 
     assert source.text_file is not None and source.parsed is not None
-    drafted = {article.url for article in report.articles if article.ok}
-    used = {b.line for b in source.parsed.bookmarks if b.url in drafted and b.line}
+    drafted = {article.url for article in report.articles}
+    bookmarks = [b for b in source.parsed.bookmarks if b.line]
+    used = {b.line for b in bookmarks if b.url in drafted}
+    held = report.left_out_episodes
+    earlier = {b.line: held[b.url] for b in bookmarks if b.url in held}
     try:
-        moved = archive_lines(source.text_file, source.snapshot, used, number, datetime.now())
+        moved = archive_lines(
+            source.text_file, source.snapshot, used, number, datetime.now(), earlier
+        )
     except DrafterError as exc:
         say(f"warning: --archive: {exc}")
         return

@@ -2,6 +2,7 @@
 where it came from, under a header naming the site and the drafter.toml found (or not)."""
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from drafter.config import Settings, settings_table
@@ -97,3 +98,20 @@ def _profiles_line(settings: Settings, origin: str) -> str:
         f"# profiles: {count} [[profiles]] table{plural} of your own; "
         f"drafter config --profiles lists them  # {origin}"
     )
+
+
+def commented_settings(settings: Settings, notes: Mapping[str, str]) -> list[str]:
+    """Every setting but the tables ([labels], [[profiles]]) as a commented-out drafter.toml
+    line, `# key = value` as `drafter config` writes it, under its note: uncommented, the
+    lines say exactly what `settings` says."""
+    lines = []
+    for key, value in settings_table(settings).items():
+        if key in ("labels", "profiles"):
+            continue
+        lines.append(f"# {notes[key]}")
+        if value is None:
+            lines.append(f"# {key} is not set: {_UNSET.get(key, 'the default')}")
+        else:
+            lines.append(f"# {key} = {toml_value(value)}")
+        lines.append("")
+    return lines[:-1]

@@ -20,6 +20,8 @@ _BULLET_EMPTY = re.compile(r"^[ \t]*[*+-][ \t]*$")
 _QUOTE = re.compile(r"^[ \t]{0,3}>(?P<rest>.*)$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _TITLE_LINE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
+# A line that reads as a key of its own (`event:`), inside a quoted value: it ran on.
+_SWALLOWED_KEY = re.compile(r"\n[ \t]*[\w.-]+:(?=[ \t]|\n)")
 ARTICLE_HEADING = 2  # the level of drafter's `## [title](bookmark)` headings
 
 
@@ -36,9 +38,11 @@ class PageLink:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem on the page: where, what kind (a stable name for --json), and what."""
+    """One problem on the page: where, what kind (a stable name for --json), and what. A
+    finding about the site rather than a place on the page (Hugo's, when it does not name
+    the page) has no line."""
 
-    line: int
+    line: int | None
     kind: str
     message: str
 
@@ -74,9 +78,39 @@ def _parse_front_matter(fence: str, inner: str, first_line: int) -> tuple[object
         return yaml.safe_load(inner), None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc)
+        opened = _unclosed_quote(inner, exc)
+        if opened is not None:
+            line = first_line + opened
+            problem = f"the quote opened on line {line} is not closed on that line ({problem})"
+        else:
+            line = first_line + mark.line if mark is not None else first_line
         return None, Finding(line, "front_matter", f"front matter is not valid YAML: {problem}")
+
+
+def _unclosed_quote(inner: str, exc: Exception) -> int | None:
+    """The 0-based line of a quoted value that ran on past its line into the error, or None.
+
+    `title: "#28 収録` makes YAML read on to the next `"` (or the end), and it reports the
+    problem there, dozens of lines below the host's mistake; front matter values are one
+    line, so a quote that spans lines before a parse error is the mistake."""
+    import yaml  # noqa: PLC0415 (only `drafter check` needs it)
+
+    problem = getattr(exc, "problem_mark", None)
+    try:
+        for token in yaml.scan(inner):
+            start, end = token.start_mark, token.end_mark
+            if problem is None or end.index > problem.index:
+                break
+            quoted = isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+            if quoted and _SWALLOWED_KEY.search(inner, start.index, end.index):
+                return int(start.line)  # the first: what follows it is read askew
+    except yaml.YAMLError:
+        pass
+    context = getattr(exc, "context_mark", None)
+    if getattr(exc, "context", None) == "while scanning a quoted scalar" and context is not None:
+        return int(context.line)  # it ran on to the end of the front matter
+    return None
 
 
 def front_matter_findings(text: str, placeholder: re.Pattern[str]) -> list[Finding]:

@@ -14,8 +14,14 @@ from drafter.draft.render import one_line
 
 HUGO_TIMEOUT = 300.0  # seconds; a large site with image processing can take minutes
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_ERROR = re.compile(r"\berror\b", re.IGNORECASE)
+# Hugo's own error lines: its log's `ERROR` level (`ERROR 2020/10/17 15:20:18 …` before
+# v0.112), and the `Error: …` it ends a failed build with. A WARN line, or the footer
+# "Re-run Hugo with the flag --panicOnWarning to get a better error message.", is not one.
+_LOGGED_ERROR = re.compile(r"^\s*ERROR\b")
+_FINAL_ERROR = re.compile(r"^\s*Error:")
+_FOOTER = re.compile(r"\s*Re-run Hugo with the flag --panicOnWarning[^\n]*$")
 _MESSAGE_MAX = 300
+_ERRORS_MAX = 10  # a theme that fails on every page says so once a page: the first ten tell
 
 
 def hugo_command(hugo: str, site: Path, scratch: Path) -> list[str]:
@@ -30,18 +36,31 @@ def hugo_command(hugo: str, site: Path, scratch: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def _page_line(line: str, page_name: str) -> int | None:
-    """The line number Hugo gives after the page's path (`index.md:12:3`), or None."""
-    match = re.search(re.escape(page_name) + r"\"?:(\d+)", line)
-    return int(match.group(1)) if match else None
+def _page_pattern(site: Path, page: Path) -> re.Pattern[str]:
+    """How Hugo names the page: its path under content/ (alone, or after the site's path),
+    then `:LINE` when it gives one."""
+    relative = page.resolve().relative_to(site.resolve())
+    if relative.parts[:1] == ("content",):
+        relative = relative.relative_to("content")
+    return re.compile(r"(?<![\w.-])" + re.escape(relative.as_posix()) + r"\"?(?::(\d+))?")
+
+
+def hugo_errors(output: str) -> list[str]:
+    """Hugo's error lines, each once, on one line and without colours: its ERROR lines, or,
+    when it logged none, the `Error:` line it ended with."""
+    lines = [one_line(_FOOTER.sub("", _ANSI.sub("", line))) for line in output.splitlines()]
+    logged = [line for line in lines if _LOGGED_ERROR.match(line)]
+    errors = logged or [line for line in lines if _FINAL_ERROR.match(line)]
+    return list(dict.fromkeys(errors))
 
 
 def hugo_findings(
     hugo: str, site: Path, page: Path, *, timeout: float = HUGO_TIMEOUT
 ) -> list[Finding]:
-    """Hugo's errors that name `page` (a page inside `site`); when the build fails without
-    naming it, one finding saying that the site does not build, with Hugo's first error."""
-    page_name = page.resolve().relative_to(site.resolve()).as_posix()
+    """Hugo's errors that name `page` (a page inside `site`), at the line Hugo gives; when it
+    names no error there and the build fails, Hugo's error lines, none pinned to the page
+    (line None): the page is not where they are."""
+    pattern = _page_pattern(site, page)
     with tempfile.TemporaryDirectory(prefix="drafter-hugo-") as scratch:
         try:
             build = subprocess.run(
@@ -53,19 +72,28 @@ def hugo_findings(
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            return [Finding(1, "hugo", f"hugo did not finish building within {timeout:g}s")]
+            message = f"hugo did not finish building within {timeout:g}s"
+            return [Finding(None, "hugo", message)]
         except OSError as exc:
-            return [Finding(1, "hugo", f"cannot run {hugo}: {exc.strerror or exc}")]
+            return [Finding(None, "hugo", f"cannot run {hugo}: {exc.strerror or exc}")]
     output = (build.stdout + b"\n" + build.stderr).decode("utf-8", "replace")
-    lines = [one_line(_ANSI.sub("", line)) for line in output.splitlines()]
-    errors = [line for line in lines if _ERROR.search(line)]
-    found = [
-        Finding(_page_line(line, page_name) or 1, "hugo", line[:_MESSAGE_MAX])
-        for line in errors
-        if page_name in line
-    ]
-    if build.returncode != 0 and not found:
-        first = errors[0] if errors else next((line for line in lines if line), "no output")
-        message = f"hugo could not build the site (exit {build.returncode}): {first}"
-        found.append(Finding(1, "hugo", message[:_MESSAGE_MAX]))
-    return found
+    errors = hugo_errors(output)
+    found = []
+    for error in errors:
+        if match := pattern.search(error):
+            line = int(match.group(1)) if match.group(1) else 1
+            found.append(Finding(line, "hugo", error[:_MESSAGE_MAX]))
+    if found or (build.returncode == 0 and not errors):
+        return found
+    why = (
+        f"hugo could not build the site (exit {build.returncode})"
+        if build.returncode
+        else "hugo reported an error"
+    )
+    if not errors:
+        last = next((line for line in reversed(output.splitlines()) if line.strip()), "")
+        return [Finding(None, "hugo", f"{why}: {one_line(last) or 'no output'}"[:_MESSAGE_MAX])]
+    shown = errors[:_ERRORS_MAX]
+    if len(errors) > len(shown):
+        shown.append(f"… and {len(errors) - len(shown)} more error lines")
+    return [Finding(None, "hugo", f"{why}: {error}"[:_MESSAGE_MAX]) for error in shown]
