@@ -79,7 +79,8 @@ DECISIONS = (
         features=lambda candidate: candidate.features,
         right=lambda candidate, page: label_ok(candidate.text, page.entry),
         fixed=_label_fixed,
-        fallback=lambda got, page: False,
+        # without weights every candidate scores 0 and the first place wins: og:site_name
+        fallback=lambda got, page: label_ok(got.source, page.entry),
     ),
     Decision(
         name="lead",
