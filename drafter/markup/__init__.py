@@ -8,11 +8,13 @@ nesting deeper than MAX_NESTING (lexbor's cost grows with depth squared: 200,000
 MAX_REOPENED copies of them in all (500 unclosed `<b id=N>` before 40,000 `<p>x` make 20
 million elements, gigabytes), more than MAX_ELEMENTS start tags. The tags that would pass a
 bound are dropped, their text kept; pages within every bound (almost all) come back as the
-same string.
+same string. Most pages close what they open, in order: for them a fast path (fastpath.py)
+proves the bounds in one pass, and the model is not run.
 """
 
 from __future__ import annotations
 
+from drafter.markup.fastpath import plainly_nested
 from drafter.markup.openelements import Bounds, Edits
 from drafter.markup.treebuilding import TreeModel
 
@@ -30,7 +32,7 @@ _JOINS = frozenset("<!/?-")  # what a "<" may become a tag or comment with
 def flatten_nesting(html: str, bounds: Bounds = BOUNDS) -> str:
     """`html` with every tag that would take a parser past `bounds` removed, its text kept;
     the same string when nothing does (almost always)."""
-    if html.count("<") <= min(_FEW_TAGS, bounds.nesting):
+    if html.count("<") <= min(_FEW_TAGS, bounds.nesting) or plainly_nested(html, bounds):
         return html
     edits = TreeModel(bounds).scan(html)
     return _applied(html, edits) if edits else html
