@@ -23,13 +23,15 @@ _END = rf"(?=[{_S}/>])"  # a tag name ends here
 _ATTRIBUTES = rf"""(?:[^=>]++|=[{_S}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_S}>]*+))*+"""
 # Attributes, then "/>" that closes a tag: out of a quoted value, or an unquoted one, which
 # may end in "/" (`href=a/>` does not close its tag).
-_SELF_CLOSING = rf"""(?:[^=>/]++|=[{_S}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_S}>]*+)|/(?!>))*+/>"""
+_BEFORE_SLASH = rf"""(?:[^=>/]++|=[{_S}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_S}>]*+)|/(?!>))*+"""
+_SELF_CLOSING = _BEFORE_SLASH + "/>"
 _RAW = "style|xmp|iframe|noembed|noframes|textarea|title"
 _SCREEN = re.compile(
     r"<(?:"
     rf"(/?(?!(?:script|svg|math|{_RAW}){_END})[A-Za-z][^{_S}/>]*+){_ATTRIBUTES}>?"  # a tag
-    rf"|((svg|math){_END}(?:{_SELF_CLOSING}|>?(?:[^<]++|<(?!/(?i:\3){_END}))*+))"  # SVG or
-    # MathML, read whole (or just its tag, when that closes itself)
+    rf"|((svg|math){_END}(?:{_SELF_CLOSING}|>?(?:[^<]++|<(?!/?(?i:\3){_END})"  # SVG or
+    rf"|<(?i:\3){_END}(?:{_SELF_CLOSING}|(?:[^<]++|<(?!/?(?i:\3){_END}))*+"  # MathML
+    rf"(?:</(?i:\3){_END}[^>]*+>?)?))*+))"  # read whole (one more of its kind inside it)
     rf"|script{_END}{_ATTRIBUTES}>?(?:[^<]++|<(?!/(?i:script){_END}|!--)"  # a script, and
     rf"|<!--(?:[^<-]++|-(?!->)|<(?!/?(?i:script){_END}))*+"  # a "<script" that the
     rf"(?:-->|(<(?i:script){_END}))?)*+"  # tokenizer would read as escaping its end tag
@@ -39,18 +41,20 @@ _SCREEN = re.compile(
     r")"
 )
 # SVG or MathML that may hold HTML (a tag that ends them, an element that holds HTML, a
-# <title> or <desc> with markup in it), or SVG or MathML again, whose end tag might not be
-# the one the expression stopped at: the fast path does not follow those.
+# <title> or <desc> with markup in it): the fast path does not follow those.
 _FOREIGN_HTML = re.compile(
     rf"<(?:b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img"
     rf"|li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt"
-    rf"|u|ul|var|font|foreignobject|mi|mo|mn|ms|mtext|annotation-xml|svg|math){_END}"
+    rf"|u|ul|var|font|foreignobject|mi|mo|mn|ms|mtext|annotation-xml){_END}"
     rf"|<(title|desc){_END}[^>]*+>[^<]*+<(?!/\1[{_S}]*+>)",
     re.IGNORECASE,
 )
-# A start tag that closes itself (in SVG and MathML it does): "/>" out of a quoted or
-# unquoted value.
-_SELF_CLOSED = re.compile(rf"<[A-Za-z][^{_S}/>]*+{_SELF_CLOSING}")
+# The tags in SVG or MathML: comments and CDATA (which hold none), or a tag, its name and
+# whether it closes itself ("/>" out of a quoted or an unquoted value).
+_FOREIGN_TAG = re.compile(
+    rf"<(?:!--(?:[^-]++|-(?!->))*+(?:-->)?|!\[CDATA\[(?:[^\]]++|\](?!\]>))*+(?:\]\]>)?"
+    rf"|(/?)([A-Za-z][^{_S}/>]*+)(?:{_BEFORE_SLASH}(/)>|{_ATTRIBUTES}>?))"
+)
 _VOID = names(
     "area base br col embed hr img input link meta param source track wbr keygen basefont",
     "bgsound frame image html head body",
@@ -141,11 +145,26 @@ def plainly_nested(html: str, bounds: Bounds) -> bool:
 
 
 def _plain_foreign(element: str, bounds: Bounds) -> bool:
-    """Whether an SVG or MathML element (its markup, read whole) is shallow enough (at most
-    half the nesting bound: no deeper than its start tags that do not close themselves) and
-    holds no HTML (see _FOREIGN_HTML)."""
-    starts = element.count("<") - element.count("</") - len(_SELF_CLOSED.findall(element))
-    return starts <= bounds.nesting // 2 and not _FOREIGN_HTML.search(element)
+    """Whether an SVG or MathML element (its markup as the expression read it, from after its
+    "<") holds no HTML (see _FOREIGN_HTML), nests no deeper than half the nesting bound, and
+    is still open where the expression stopped: the end tag there is its own, not that of
+    one of its kind inside it."""
+    if _FOREIGN_HTML.search(element):
+        return False
+    outer = element[:4].lower().rstrip(_S + "/>")
+    stack: list[str] = []
+    deepest = bounds.nesting // 2
+    for slash, tag, closed in _FOREIGN_TAG.findall("<" + element):
+        name = tag.lower()
+        if not name or closed:
+            continue
+        if not slash:
+            stack.append(name)
+            if len(stack) > deepest:
+                return False
+        elif name in stack:  # the parser closes the nearest of that name, and all above it
+            del stack[len(stack) - 1 - stack[::-1].index(name) :]
+    return not stack or (stack[0] == outer and outer not in stack[1:])
 
 
 def _end_misnested(stack: list[str], name: str, kind: int) -> int | None:
