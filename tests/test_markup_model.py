@@ -80,6 +80,9 @@ FOUND = [
     "<p><frameset>",  # a frameset in a frameset, even after a paragraph
     "<noscript><rt><path></noscript>",  # in the head, the first <rt> ends the <noscript>
     "<math><mtext id=1/><![CDATA[<title>]]><pre>",  # CDATA in MathML, even in <mtext>
+    "<body/><frameset/><applet>",  # after a <body>, a <frameset> is ignored
+    "<template><col><style></template><mi>",  # a template of columns ignores a <style>
+    "</br><frameset><marquee>",  # </br> is a <br>: no <frameset> after it
 ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.markup.elements import FORMATTING, SCOPE, SCOPED_END, SPECIAL, names
+from drafter.markup.elements import FORMATTING, HEADINGS, SCOPE, SCOPED_END, SPECIAL, names
 from drafter.markup.openelements import Bounds
 
 _S = r"\t\n\f\r "
@@ -74,8 +74,9 @@ _REOPENING = names(
     "form plaintext hr xmp h1 h2 h3 h4 h5 h6 table caption col colgroup tbody td tfoot th",
     "thead tr button select input keygen textarea",
 )
-# End tags that close their element when no scope's end stands above it.
-_SCOPED_BLOCKS = SCOPED_END - _IMPLIED - names("h1 h2 h3 h4 h5 h6 applet marquee object")
+# End tags that close their element when no scope's end stands above it (a heading's, any
+# heading).
+_SCOPED_BLOCKS = SCOPED_END - _IMPLIED - names("applet marquee object")
 # How the loop below reads each tag.
 _PLAIN, _SKIP, _WHOLE_KIND, _IMPLIED_KIND, _REOPENER, _FORMATTING, _REOPENING_FORMATTING = range(7)
 _KINDS = (
@@ -100,9 +101,11 @@ def plainly_nested(html: str, bounds: Bounds) -> bool:
         return False
     stack: list[str] = []
     push, pop, kinds = stack.append, stack.pop, _KINDS
-    formatting = reopened = 0
+    formatting = reopened = stranded = 0
     deepest = bounds.nesting // 4
     for tag, foreign, _space, escaped, _raw in tokens:
+        if stranded:  # left active by a misnested end tag: each tag may re-open them once
+            reopened += stranded
         if tag:
             if tag[0] != "/":
                 name = tag.lower()
@@ -112,7 +115,7 @@ def plainly_nested(html: str, bounds: Bounds) -> bool:
                         reopened += formatting
                     if kind >= _FORMATTING:
                         formatting += 1
-                        if formatting > bounds.formatting:
+                        if formatting + stranded > bounds.formatting:
                             return False
                 elif kind:
                     if kind == _WHOLE_KIND:
@@ -133,11 +136,12 @@ def plainly_nested(html: str, bounds: Bounds) -> bool:
                     pop()
                     if kind >= _FORMATTING:
                         formatting -= 1
-                elif name in stack:
-                    closed = _end_misnested(stack, name, kind)
-                    if closed is None:
+                elif name in stack or name in HEADINGS:
+                    misnested = _end_misnested(stack, name, kind)
+                    if misnested is None:
                         return False
-                    formatting -= closed
+                    formatting -= sum(misnested)
+                    stranded += misnested[1]
                 # else it closes nothing: the parser ignores it, and so do we
         elif escaped or (foreign and not _plain_foreign(foreign, bounds)):
             return False
@@ -167,26 +171,29 @@ def _plain_foreign(element: str, bounds: Bounds) -> bool:
     return not stack or (stack[0] == outer and outer not in stack[1:])
 
 
-def _end_misnested(stack: list[str], name: str, kind: int) -> int | None:
-    """An end tag whose element is open but not the current one, read as the parser reads
-    it: the number of formatting elements it closed (0 or 1); None when only the model can
-    tell (an element copied or left active, or what an unseen <p> above it would change)."""
+def _end_misnested(stack: list[str], name: str, kind: int) -> tuple[int, int] | None:
+    """An end tag whose element is not the current one, read as the parser reads it: the
+    formatting elements it closed (its own: 0 or 1), and those it popped but left active (to
+    be re-opened); None when only the model can tell (the adoption agency copying, or what an
+    unseen <p> above it would change)."""
+    if name in HEADINGS:  # any heading closes the nearest one
+        name = next((element for element in reversed(stack) if element in HEADINGS), "")
+        if not name:
+            return 0, 0  # none open: ignored
     index = len(stack) - 1 - stack[::-1].index(name)
     above = stack[index + 1 :]
     if any(element in SCOPE for element in above) and (
         kind >= _FORMATTING or name in _SCOPED_BLOCKS
     ):
-        return 0  # not in scope: ignored
+        return 0, 0  # not in scope: ignored
     if kind >= _FORMATTING:
         if any(element in SPECIAL or element in FORMATTING for element in above):
             return None  # the adoption agency copies, or leaves one active
         del stack[index:]
-        return 1
+        return 1, 0
     if name not in _SCOPED_BLOCKS:
         # Any other end tag stops at a special element; with none seen above, one the fast
         # path does not follow (an implied <p>) might stand there.
-        return 0 if any(element in SPECIAL for element in above) else None
-    if any(element in FORMATTING for element in above):
-        return None  # they would stay active, to be re-opened
+        return (0, 0) if any(element in SPECIAL for element in above) else None
     del stack[index:]
-    return 0
+    return 0, sum(element in FORMATTING for element in above)

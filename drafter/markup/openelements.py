@@ -66,8 +66,8 @@ class OpenElements:
         self.frameset = False  # a <frameset> replaced the body: nothing is raw text
         self.frameset_ok = True  # the standard's flag: a <frameset> would replace the body
         self.head = True  # no body content yet
-        self.foreign = 0  # SVG and MathML elements open: raw text in them may be markup
         self.form = False  # the parser's form element pointer is set
+        self.columns: set[int] = set()  # templates (stack indexes) that took a <col> first
         self.dropped: dict[str, int] = {}  # start tags dropped, whose end tags go too
         self.popped: list[str] = []  # what the tag being read has closed
         self.deepest = 0
@@ -86,7 +86,6 @@ class OpenElements:
         self.serial += 1
         self.serials.append(self.serial)
         if space:
-            self.foreign += 1
             if holds_html:
                 self.integrations.append(index)
             if boundary:
@@ -119,13 +118,13 @@ class OpenElements:
                 if indexes and indexes[-1] == top:
                     indexes.pop()
             if space:
-                self.foreign -= 1
                 if self.integrations and self.integrations[-1] == top:
                     self.integrations.pop()
             else:
                 self.positions[name].pop()
                 if name in MARKERS:
                     self._clear_to_marker()
+                self.columns.discard(top)
 
     def _top(self, name: str) -> int:
         """The stack index of the topmost HTML element `name`; -1 if none is open."""

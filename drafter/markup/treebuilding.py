@@ -187,7 +187,11 @@ class TreeModel(OpenElements):
                     self.active.append(None)
                 return
             else:  # template: the parser reads them in a mode of its own
-                if name != "col" and self._open_element(name, start, end) and name in MARKERS:
+                if name == "col":
+                    if self._at("template"):  # it reads columns only, from here on
+                        self.columns.add(len(self.names) - 1)
+                    return
+                if self._open_element(name, start, end) and name in MARKERS:
                     self.active.append(None)
                 return
 
@@ -201,9 +205,12 @@ class TreeModel(OpenElements):
         if index >= 0 and index > above:
             self._pop_to(index)
 
-    def _start_tag(self, name: str, attributes: str, closed: bool, start: int, end: int) -> None:
+    def _start_tag(self, name: str, attributes: str, closed: bool, start: int, end: int) -> bool:
+        """Follow an HTML start tag; whether it opened raw text (a script, a <style>...)."""
         if self.frameset and name not in FRAMESET:
-            return  # a frameset replaced the body: the parser ignores the rest
+            return False  # a frameset replaced the body: the parser ignores the rest
+        if self.columns and len(self.names) - 1 in self.columns and name not in {"col", "template"}:
+            return False  # a template of columns ignores anything else
         if self.head and (
             name not in HEAD or (self._at("noscript") and name not in NOSCRIPT_IN_HEAD)
         ):
@@ -216,16 +223,18 @@ class TreeModel(OpenElements):
             self._pop_top()  # anything else ends a column group
         if name in FORMATTING:
             self._start_formatting(name, attributes, start, end)
-            return
+            return False
         if name in TABLE_PARTS:
             self._start_table_part(name, start, end)
-            return
+            return False
+        if name == "body":
+            self.frameset_ok = False  # a <body> says the page has one: no <frameset>
         if name in IGNORED or (name == "form" and self.form):
-            return  # a form inside a form is ignored too
+            return False  # a form inside a form is ignored too
         if name in ENDS_SELECT and self._in_scope(select := self._top("select")):
             self._pop_to(select)  # and a select inside a select is ignored
             if name == "select":
-                return
+                return False
         if name in P_CLOSERS:
             self._start_block(name)
         elif name == "table" and self._table_context():
@@ -238,21 +247,22 @@ class TreeModel(OpenElements):
             self._reconstruct(start)
         if name in VOID:
             self.frameset_ok = self.frameset_ok and name not in NOT_FRAMESET
-            return
+            return False
         if name in {"svg", "math"}:
             if not closed:
                 self._open_element(name, start, end, name)
-            return
+            return False
         if name == "frameset" and not (self.frameset or self.frameset_ok):
-            return  # ignored, as the parser does once the body has content
+            return False  # ignored, as the parser does once the body has content
         raw = name in RAW_TEXT and (not self.frameset or name == "noframes")
         if not self._open_element(name, start, end, always=raw):
-            return
+            return False
         self.frameset = self.frameset or name == "frameset"
         self.frameset_ok = self.frameset_ok and name not in NOT_FRAMESET
         self.form = self.form or name == "form"
         if name in MARKERS:
             self.active.append(None)
+        return raw
 
     def _table_context(self) -> bool:
         """Whether the open table is read as a table (not in one of its cells)."""
@@ -318,7 +328,11 @@ class TreeModel(OpenElements):
             index = self._top(name)
             if self._in_scope(index):
                 self._pop_to(index)
-        elif name not in IGNORED and name != "br":
+        elif name == "br":  # read as <br>
+            self.frameset_ok = False
+            if self.active:
+                self._reconstruct(position)
+        elif name not in IGNORED:
             self._end_other(name)
 
     # --- SVG and MathML -------------------------------------------------------------------
@@ -398,8 +412,7 @@ class TreeModel(OpenElements):
             foreign = spaces[-1] and self._in_foreign()
             if foreign and self._foreign_start(name, attributes, bool(closed), start, end):
                 continue
-            self._start_tag(name, attributes, bool(closed), start, end)
-            if name in RAW_TEXT and (not self.frameset or name == "noframes"):  # text
+            if self._start_tag(name, attributes, bool(closed), start, end):  # raw text
                 if name == "script":
                     return script_end(html, end)
                 found = RAW_END[name].search(html, end)
