@@ -20,7 +20,9 @@ _END = rf"(?=[{_S}/>])"  # a tag name ends here
 # A tag's attributes as the tokenizer reads them: a quote opens a value only after "=", and
 # the value may hold ">" and "<". Possessive, and never failing, so that no page makes the
 # expression backtrack or try again at every "<".
-_ATTRIBUTES = rf"""(?:[^=>]++|=[{_S}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_S}>]*+))*+"""
+_ATTRIBUTES = (  # (unrolled: a run of names, then each value and the run after it)
+    rf"""[^=>]*+(?:=(?:"[^"]*+"?|[{_S}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_S}>]*+))[^=>]*+)*+"""
+)
 # Attributes, then "/>" that closes a tag: out of a quoted value, or an unquoted one, which
 # may end in "/" (`href=a/>` does not close its tag).
 _BEFORE_SLASH = rf"""(?:[^=>/]++|=[{_S}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_S}>]*+)|/(?!>))*+"""
