@@ -83,6 +83,8 @@ FOUND = [
     "<body/><frameset/><applet>",  # after a <body>, a <frameset> is ignored
     "<template><col><style></template><mi>",  # a template of columns ignores a <style>
     "</br><frameset><marquee>",  # </br> is a <br>: no <frameset> after it
+    "<nobr><nobr><nobr></nobr><desc></nobr><desc>",  # a <nobr> ends the open one
+    "<i id=1/><h2><svg></i><label/><label/>",  # the adoption agency closes the SVG
 ]
 
 

@@ -72,11 +72,14 @@ class TreeModel(OpenElements):
         if self.exhausted or len(after) - (ended >= 0) >= self.bounds.formatting:
             self._drop(name, start, end)
             return
-        if ended >= 0:  # the adoption agency ends the open one first, copying as it goes
-            entry = self.active.pop(ended)
+        if ended >= 0:  # the adoption agency ends the open one first
+            entry = self.active[ended]
             assert entry is not None
-            if self._is_open(entry):
-                self.reopened += 4 * min(8, sum(1 for i in self.specials if i > entry.index))
+            if not self._is_open(entry):
+                del self.active[ended]
+            elif self._in_scope(entry.index):
+                self._adopt(ended, start)
+            # else the parser takes it out of the stack's middle: the model keeps it, listed
         self._reconstruct(start)
         key = attributes.strip()
         same = [
@@ -104,14 +107,22 @@ class TreeModel(OpenElements):
             return
         if not self._in_scope(entry.index):
             return  # the parser ignores it, and the element stays active
+        self._adopt(at, position)
+
+    def _adopt(self, at: int, position: int) -> None:
+        """The adoption agency on the open active formatting element at `at`. With no special
+        element above it, it closes, with all above it. With some, the parser moves it below
+        each in turn (copying it, and up to three formatting elements between, up to eight
+        times), then closes it with all above the last of them: the model closes those, keeps
+        the element where it was and its entry, and counts the copies against the budget."""
+        entry = self.active[at]
+        assert entry is not None
         above = [index for index in self.specials if index > entry.index]
         if not above:
             del self.active[at]
             self._pop_to(entry.index)
             return
-        # A special element above it: the parser copies it (and up to three formatting
-        # elements between) into each of them, up to eight, and a copy stays active: the
-        # model keeps the entry, and counts the copies against the budget.
+        self._pop_to(above[-1] + 1)
         self.reopened += 4 * min(8, len(above))
         if self.reopened > self.bounds.reopened and not self.exhausted:
             self._shield(position)
