@@ -85,6 +85,8 @@ FOUND = [
     "</br><frameset><marquee>",  # </br> is a <br>: no <frameset> after it
     "<nobr><nobr><nobr></nobr><desc></nobr><desc>",  # a <nobr> ends the open one
     "<i id=1/><h2><svg></i><label/><label/>",  # the adoption agency closes the SVG
+    "<nobr><h1></nobr><desc/></nobr><desc/>",  # ... and ends the element it copied
+    "<em><ol></em><foreignObject></em><foreignObject>",  # ... and those between
 ]
 
 

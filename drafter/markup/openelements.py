@@ -146,6 +146,29 @@ class OpenElements:
         """Whether the current element is the HTML element `name`."""
         return self.names[-1] == name and not self.spaces[-1]
 
+    def _remove(self, index: int) -> None:
+        """Take the element at `index` out of the middle of the stack (the adoption agency
+        does), those above it moving down one place."""
+
+        def moved(indexes: list[int]) -> list[int]:
+            return [i - (i > index) for i in indexes if i != index]
+
+        name = self.names.pop(index)
+        space = self.spaces.pop(index)
+        del self.serials[index]
+        if not space:
+            self.positions[name].remove(index)
+        for key, indexes in self.positions.items():
+            if indexes and indexes[-1] > index:
+                self.positions[key] = moved(indexes)
+        self.scopes, self.specials = moved(self.scopes), moved(self.specials)
+        self.stoppers, self.modes = moved(self.stoppers), moved(self.modes)
+        self.integrations = moved(self.integrations)
+        self.columns = {i - (i > index) for i in self.columns if i != index}
+        for entry in self.active:
+            if entry is not None and entry.index > index:
+                entry.index -= 1
+
     def _pop_top(self) -> None:
         self._pop_to(len(self.names) - 1)
 
