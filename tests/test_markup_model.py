@@ -87,6 +87,7 @@ FOUND = [
     "<i id=1/><h2><svg></i><label/><label/>",  # the adoption agency closes the SVG
     "<nobr><h1></nobr><desc/></nobr><desc/>",  # ... and ends the element it copied
     "<em><ol></em><foreignObject></em><foreignObject>",  # ... and those between
+    "<nobr/>" + "<ul>" * 8 + "<rb><nobr><h2>",  # ... and stops after eight moves
 ]
 
 

@@ -113,20 +113,26 @@ class TreeModel(OpenElements):
         """The adoption agency on the open active formatting element at `at`. With no special
         element above it, it closes, with all above it. With some, the parser moves it below
         each in turn, dropping the plain elements between from the stack (and copying it, and
-        up to three formatting elements between, up to eight times), then closes it with all
-        above the last of them. The model does the same, keeps the formatting elements between
-        (the parser keeps copies of the first three), and counts the copies against the
-        budget."""
+        up to three formatting elements between), then closes it with all above the last of
+        them; past eight such moves it stops, its copy still active. The model does the same,
+        keeps the formatting elements between (the parser keeps copies of the first three),
+        and counts the copies against the budget."""
         entry = self.active[at]
         assert entry is not None
-        del self.active[at]
         above = [index for index in self.specials if index > entry.index]
         if not above:
+            del self.active[at]
             self._pop_to(entry.index)
             return
-        self._pop_to(above[-1] + 1)
         kept = set(above) | {e.index for e in self.active if e is not None and self._is_open(e)}
-        for index in range(above[-1] - 1, entry.index - 1, -1):
+        if len(above) >= 8:  # the parser stops after eight: its copy stays, open and active,
+            last = above[7]  # after the eighth special element (the model keeps it in place)
+        else:
+            del self.active[at]
+            last = above[-1]
+            self._pop_to(last + 1)
+            kept.discard(entry.index)
+        for index in range(last - 1, entry.index - 1, -1):
             if index not in kept:
                 self._remove(index)
         self.reopened += 4 * min(8, len(above))
