@@ -88,6 +88,7 @@ FOUND = [
     "<nobr><h1></nobr><desc/></nobr><desc/>",  # ... and ends the element it copied
     "<em><ol></em><foreignObject></em><foreignObject>",  # ... and those between
     "<nobr/>" + "<ul>" * 8 + "<rb><nobr><h2>",  # ... and stops after eight moves
+    "<template><frameset></template><font/>",  # a frameset in a template is ignored
 ]
 
 

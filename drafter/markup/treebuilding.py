@@ -275,8 +275,10 @@ class TreeModel(OpenElements):
             if not closed:
                 self._open_element(name, start, end, name)
             return False
-        if name == "frameset" and not (self.frameset or self.frameset_ok):
-            return False  # ignored, as the parser does once the body has content
+        if name == "frameset" and (
+            not (self.frameset or self.frameset_ok) or self._top("template") >= 0
+        ):
+            return False  # ignored, as the parser does once the body has content, or in a template
         raw = name in RAW_TEXT and (not self.frameset or name == "noframes")
         if not self._open_element(name, start, end, always=raw):
             return False
