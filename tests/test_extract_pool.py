@@ -53,3 +53,41 @@ def test_a_killed_worker_is_reported_and_replaced() -> None:
         assert asyncio.run(scenario()) in pool.pids
     finally:
         pool.shutdown()
+
+
+def parse_unbounded(page: str) -> int:
+    """lexbor on a page as it is (no pre-scan): its failed allocations are not raised."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return len(LexborHTMLParser(page).html or "")
+
+
+@pytest.mark.parametrize(
+    "job",
+    [
+        functools.partial(bytearray, 1 << 30),  # Python's MemoryError
+        functools.partial(  # issue 19's page, handed to lexbor unbounded
+            parse_unbounded, "<p>" + "".join(f"<b id={n}>" for n in range(500)) + "<p>x" * 40_000
+        ),
+    ],
+    ids=["python", "lexbor"],
+)
+def test_a_job_past_the_memory_ceiling_is_reported_and_its_worker_replaced(
+    job: functools.partial[object],
+) -> None:
+    from drafter.extract.pool import ExtractionOutOfMemory
+    from drafter.memory import PARSER_DATA_LIMIT_MIB
+
+    pool = ExtractionPool(1)
+    try:
+        before = set(pool.pids)
+
+        async def scenario() -> int:
+            with pytest.raises(ExtractionOutOfMemory, match=f"{PARSER_DATA_LIMIT_MIB} MB"):
+                await pool.run(job, 30.0)
+            return int(await pool.run(os.getpid, 10.0))
+
+        assert asyncio.run(scenario()) in pool.pids
+        assert not before & set(pool.pids)
+    finally:
+        pool.shutdown()

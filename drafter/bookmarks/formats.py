@@ -106,9 +106,11 @@ def read_source(
     folder: str | None = None,
     since: datetime | None = None,
     path: Path | None = None,
+    deadline: float | None = None,
 ) -> ParsedBookmarks:
     """Detect the format from the bytes (path is given when the source is a file, for
-    places.sqlite copy) and parse."""
+    places.sqlite copy) and parse; HTML (an export, a page of links, a feed's items) under a
+    deadline (seconds; by default drafter.bookmarks.bounded's) and a memory ceiling."""
     format_name = detect_format(data)
     if format_name == "text":
         return _read_text(data, name, folder, since)
@@ -127,12 +129,36 @@ def read_source(
         "markdown": parse_markdown,
         "html": parse_html,
     }
-    source = parsers[format_name](data, name)
-    return finish(source, name, format_label(format_name, data), folder=folder, since=since)
+    label = format_label(format_name, data)
+    source = _parsed(format_name, parsers[format_name], data, name, label, deadline)
+    return finish(source, name, label, folder=folder, since=since)
+
+
+def _parsed(
+    format_name: str,
+    parser: Callable[[bytes, str], Source],
+    data: bytes,
+    name: str,
+    label: str,
+    deadline: float | None,
+) -> Source:
+    """`parser` on the source, in a bounded child process when it is HTML of any size."""
+    from drafter.bookmarks.bounded import deadline_for, needs_bounds, parse_bounded  # noqa: PLC0415
+
+    if not needs_bounds(format_name, data):
+        return parser(data, name)
+    if deadline is None:
+        deadline = deadline_for(len(data))
+    return parse_bounded(format_name, data, name, label, deadline)
 
 
 def read_feed(
-    data: bytes, name: str, *, folder: str | None = None, since: datetime | None = None
+    data: bytes,
+    name: str,
+    *,
+    folder: str | None = None,
+    since: datetime | None = None,
+    deadline: float | None = None,
 ) -> ParsedBookmarks:
     """Fetched bytes of a feed URL → ParsedBookmarks; an InputError when they are not a feed."""
     format_name = detect_format(data)
@@ -143,8 +169,9 @@ def read_feed(
     from drafter.bookmarks.common import finish  # noqa: PLC0415
     from drafter.bookmarks.feeds import parse_feed  # noqa: PLC0415
 
-    source = parse_feed(data, name)
-    return finish(source, name, format_label("feed", data), folder=folder, since=since)
+    label = format_label("feed", data)
+    source = _parsed("feed", parse_feed, data, name, label, deadline)
+    return finish(source, name, label, folder=folder, since=since)
 
 
 __all__ = ["FORMATS", "detect_format", "format_label", "read_feed", "read_source"]

@@ -70,7 +70,9 @@ def read_one_source(
         data = fetch_url(source)
         if data is None or detect_format(data) != "feed":
             return ReadSource(redact_url(source), article)
-        return ReadSource(redact_url(source), read_source(data, source, folder=folder, since=since))
+        deadline = _deadline(data, settings)
+        feed = read_source(data, source, folder=folder, since=since, deadline=deadline)
+        return ReadSource(redact_url(source), feed)
     if "://" in source[:20] and url_scheme(source):
         raise InputError(f"{source}: only http and https sources can be fetched")
     data, name, path = _read_bytes(source)
@@ -86,4 +88,15 @@ def read_one_source(
         parsed = parse_bookmarks(text)
         snapshot = data.decode("utf-8") if path is not None else ""
         return ReadSource(name, parsed, text_file=path, snapshot=snapshot)
-    return ReadSource(name, read_source(data, name, folder=folder, since=since, path=path))
+    deadline = _deadline(data, settings)
+    return ReadSource(
+        name, read_source(data, name, folder=folder, since=since, path=path, deadline=deadline)
+    )
+
+
+def _deadline(data: bytes, settings: Settings) -> float:
+    """Seconds reading the source may take: the extraction deadline, and more for a big one."""
+    from drafter.bookmarks.bounded import deadline_for  # noqa: PLC0415
+    from drafter.extract.parallel import extraction_deadline  # noqa: PLC0415
+
+    return deadline_for(len(data), extraction_deadline(settings))

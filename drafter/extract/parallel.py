@@ -129,13 +129,19 @@ async def extract(
         return await asyncio.to_thread(job)
     if isinstance(pool, Executor):  # bench/executors.py compares other executors
         return await asyncio.get_running_loop().run_in_executor(pool, job)
-    from drafter.extract.pool import ExtractionTimeout, WorkerLost  # noqa: PLC0415 (a pool runs)
+    from drafter.extract.pool import (  # noqa: PLC0415 (a pool runs)
+        ExtractionOutOfMemory,
+        ExtractionTimeout,
+        WorkerLost,
+    )
 
     deadline = extraction_deadline(settings)
     try:
         extracted: Extracted = await pool.run(job, deadline)
     except ExtractionTimeout as exc:
         raise ExtractionFailed(f"extraction took too long (stopped after {deadline:g}s)") from exc
+    except ExtractionOutOfMemory as exc:
+        raise ExtractionFailed(f"extraction stopped: {exc}") from exc
     except WorkerLost as exc:
         raise ExtractionFailed(f"extraction failed: {exc}") from exc
     return extracted

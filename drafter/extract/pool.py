@@ -35,7 +35,11 @@ class ExtractionTimeout(Exception):
 
 
 class WorkerLost(Exception):
-    """A worker died during a job (out of memory, killed from outside); it was replaced."""
+    """A worker died during a job (killed from outside, a crash); it was replaced."""
+
+
+class ExtractionOutOfMemory(WorkerLost):
+    """A job reached the worker's memory ceiling; the worker exited and was replaced."""
 
 
 class _Worker:
@@ -98,7 +102,8 @@ class ExtractionPool:
 
     async def run(self, job: Callable[[], Any], deadline: float) -> Any:
         """The job's result, from a worker; ExtractionTimeout after `deadline` seconds of
-        running (waiting for a worker does not count), WorkerLost if its worker died."""
+        running (waiting for a worker does not count), ExtractionOutOfMemory when it reached
+        the worker's memory ceiling, WorkerLost if its worker died or the job raised."""
         idle = self._queue()
         worker = await idle.get()
         replace = True
@@ -106,8 +111,8 @@ class ExtractionPool:
             await asyncio.to_thread(worker.connection.send, job)
             async with asyncio.timeout(deadline):
                 await _readable(worker.connection)
-            ok, value = worker.connection.recv()
-            replace = False
+            kind, value = worker.connection.recv()
+            replace = kind == "memory"  # that worker is exiting: a fresh one takes its place
         except asyncio.CancelledError:  # the run is ending: no replacement
             worker.kill()
             self._forget(worker)
@@ -124,7 +129,9 @@ class ExtractionPool:
                 await self._replace(worker, idle)
             elif worker in self._workers:
                 idle.put_nowait(worker)
-        if not ok:
+        if kind == "memory":
+            raise ExtractionOutOfMemory(value)
+        if kind != "ok":
             raise WorkerLost(value)
         return value
 

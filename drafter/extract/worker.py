@@ -8,6 +8,12 @@ all (`extract_page` imports it where it runs).
 A worker outlives nothing: it ignores Ctrl-C (the parent handles it) and exits by itself
 when the drafter process that started it is gone, even after a `kill -9`, which would
 otherwise leave it blocked on its pipe for ever.
+
+A worker has a memory ceiling (drafter.memory). A page that takes a job up to it (lexbor's
+allocations fail, or Python's raise MemoryError) is answered "out of memory", and the
+worker, its heap now swollen, exits to be replaced; so two workers and the drafter process
+stay within a few hundred MB whatever a page holds. drafter.markup bounds what the parser is
+handed first, so that the pages we know of never get there.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from drafter.memory import PARSER_DATA_LIMIT_MIB, limit_memory, peak_rss_kib
 from drafter.models import Extracted
 
 if TYPE_CHECKING:
@@ -27,6 +34,7 @@ if TYPE_CHECKING:
     from drafter.profiles import SiteProfile
 
 PARENT_POLL_SECONDS = 1.0
+OUT_OF_MEMORY = f"the page needs more memory than extraction may use ({PARSER_DATA_LIMIT_MIB} MB)"
 
 
 def extract_page(
@@ -63,21 +71,31 @@ def _exit_when_gone(parent: int) -> None:
 
 
 def serve(connection: Connection, parent: int) -> None:
-    """A worker's life (drafter.extract.pool): run each job sent, send back (ok, result)."""
-    start_worker(parent)
+    """A worker's life (drafter.extract.pool): run each job sent, send back ("ok", result),
+    ("error", what went wrong) or ("memory", OUT_OF_MEMORY), after which it exits."""
+    ceiling_kib = start_worker(parent)
     while True:
         try:
             job = connection.recv()
         except (EOFError, OSError):  # the pool has closed our pipe
             return
         try:
-            answer: tuple[bool, object] = (True, job())
+            answer: tuple[str, object] = ("ok", job())
+        except MemoryError:
+            answer = ("memory", OUT_OF_MEMORY)
         except Exception as exc:  # extract_article never raises; anything else is said
-            answer = (False, f"{type(exc).__name__}: {exc}")
+            answer = ("error", f"{type(exc).__name__}: {exc}")
+        if ceiling_kib and peak_rss_kib() >= ceiling_kib:
+            answer = ("memory", OUT_OF_MEMORY)  # lexbor's failures are not raised to us
         connection.send(answer)
+        if answer[0] == "memory":
+            return
 
 
-def start_worker(parent: int) -> None:
-    """Pool initializer: leave Ctrl-C to the parent; exit when the parent has gone."""
+def start_worker(parent: int) -> int:
+    """Pool initializer: leave Ctrl-C to the parent; exit when the parent has gone; take the
+    memory ceiling. The peak resident memory (KiB) that says a job reached the ceiling; 0
+    where that cannot be told."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True).start()
+    return limit_memory(PARSER_DATA_LIMIT_MIB)
