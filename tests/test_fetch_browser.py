@@ -28,8 +28,8 @@ from drafter.fetch.browser import (
     proxy_settings,
     trusting_home,
 )
+from drafter.fetch.javascript import wants_render
 from drafter.models import Article, Extracted, FetchResult
-from drafter.pipeline import wants_render
 from tests.conftest import run_drafter
 from tests.samples import JA_PARAGRAPHS, article_html
 

@@ -24,8 +24,9 @@ from drafter.errors import DrafterError, InputError, NothingFetchedError
 if TYPE_CHECKING:
     from drafter.bookmarks.text import ParsedBookmarks
     from drafter.config import Settings
+    from drafter.gathering import BookmarkSource
     from drafter.models import Article, Bookmark
-    from drafter.pipeline import BookmarkSource, DraftReport, DraftRequest
+    from drafter.pipeline import DraftReport, DraftRequest
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -80,7 +80,7 @@ class Renderer:
     its static HTML gave."""
 
     def __init__(self, settings: Settings) -> None:
-        # Here, not at the top: drafter.pipeline asks `wants_render` of a run served from
+        # Here, not at the top: drafter.gathering asks `wants_render` of a run served from
         # the cache, which opens no event loop and need not import one.
         import asyncio  # noqa: PLC0415
 
