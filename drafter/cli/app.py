@@ -21,7 +21,9 @@ from drafter.cli.cache_commands import (
     cache_mode,
 )
 from drafter.cli.check_command import check
+from drafter.cli.console import fail
 from drafter.cli.init_command import init
+from drafter.cli.inputs import drafting_site, load_run_settings, site_root
 from drafter.cli.options import (
     NUMBER_COMMAND,
     NUMBER_METAVAR,
@@ -48,7 +50,7 @@ from drafter.cli.options import (
     checked_number,
     refuse_unknown_options,
 )
-from drafter.cli.run import drafting_site, fail, load_run_settings, run_draft, site_root
+from drafter.cli.run import run_draft
 from drafter.config import SKELETONS, Settings
 from drafter.errors import DrafterError, InputError
 
