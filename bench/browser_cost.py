@@ -34,8 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from drafter.config import DEFAULT_RENDER_PAGES, Settings
 from drafter.extract.article import extract_article
 from drafter.fetch.browser import open_browser
+from drafter.gathering import collect_articles
 from drafter.models import Bookmark
-from drafter.pipeline import collect_articles
 from tests.server import LocalServer, page
 from tests.test_fetch_browser import JS_PAGE
 

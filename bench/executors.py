@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import draft_speed as fetch
 
-from drafter import pipeline
+from drafter import gathering
 from drafter.config import Settings
 from drafter.extract import parallel as extracting
 from drafter.models import Bookmark
@@ -55,7 +55,7 @@ def executor_for(kind: str) -> Callable[[int], Executor | None]:
 
 
 def starter(make: Callable[[int], Executor | None]) -> Callable[[int], Awaitable[Executor | None]]:
-    """pipeline.start_pool for one variant: its executor, made in a thread as drafter does."""
+    """gathering.start_pool for one variant: its executor, made in a thread as drafter does."""
 
     async def start(expected: int) -> Executor | None:
         return await asyncio.to_thread(make, expected)
@@ -84,12 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             for variant in args.variants:
                 kind = variant.removesuffix("-off")
-                pipeline.start_pool = starter(executor_for(kind))  # type: ignore[attr-defined,assignment]
+                gathering.start_pool = starter(executor_for(kind))  # type: ignore[attr-defined,assignment]
                 with tempfile.TemporaryDirectory() as cache_home:
                     os.environ["XDG_CACHE_HOME"] = cache_home
                     cpu, started = own_cpu(), time.perf_counter()
                     articles = asyncio.run(
-                        pipeline.collect_articles(
+                        gathering.collect_articles(
                             bookmarks,
                             Settings(),
                             cache="off" if variant.endswith("-off") else "use",

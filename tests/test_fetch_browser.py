@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from drafter.cli.report import article_json, render_warning, summary_lines
-from drafter.fetch.browser import (
+from drafter.fetch.chromium import (
     BrowserUnavailable,
     _bypass_rules,
     find_browser,
@@ -28,8 +28,8 @@ from drafter.fetch.browser import (
     proxy_settings,
     trusting_home,
 )
+from drafter.fetch.javascript import wants_render
 from drafter.models import Article, Extracted, FetchResult
-from drafter.pipeline import wants_render
 from tests.conftest import run_drafter
 from tests.samples import JA_PARAGRAPHS, article_html
 
@@ -280,6 +280,6 @@ def test_trusting_home_puts_the_ca_in_a_fresh_nss_database(
         ).stdout
         assert "drafter-ca-0" in listed
         assert "C,," in listed
-    monkeypatch.setattr("drafter.fetch.browser.shutil.which", lambda name: None)
+    monkeypatch.setattr("drafter.fetch.chromium.shutil.which", lambda name: None)
     assert "certutil (Debian's libnss3-tools) is missing" in str(trusting_home(tmp_path / "h2", ca))
     assert "no PEM certificate" in str(trusting_home(tmp_path / "h3", folder / "leaf.key"))

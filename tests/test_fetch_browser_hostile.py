@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from drafter.fetch.addresses import TEST_PUBLIC_VARIABLE
-from drafter.fetch.browser import (
+from drafter.fetch.chromium import (
     BROWSER_DATA_LIMIT_MIB,
     NO_SANDBOX,
     NO_SANDBOX_WARNING,

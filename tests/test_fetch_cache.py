@@ -18,7 +18,7 @@ from dataclasses import replace
 import httpx
 import pytest
 
-from drafter import pipeline
+from drafter import gathering
 from drafter.config import CacheMode, Settings
 from drafter.extract import parallel as extracting
 from drafter.fetch import cache as cache_module
@@ -68,7 +68,7 @@ def collect(
 ) -> list[Article]:
     bookmarks = [Bookmark(url=url) for url in urls]
     return asyncio.run(
-        pipeline.collect_articles(
+        gathering.collect_articles(
             bookmarks,
             settings or Settings(),
             transport=httpx.MockTransport(origin),

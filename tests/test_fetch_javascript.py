@@ -214,6 +214,7 @@ from pathlib import Path
 from playwright.async_api import Error as PlaywrightError
 
 import drafter.fetch.browser as browser
+import drafter.fetch.chromium as chromium
 
 
 class Page:
@@ -234,7 +235,7 @@ class Context:
 @contextlib.asynccontextmanager
 async def open_browser(settings):
     with tempfile.TemporaryDirectory() as home:
-        problem = browser.trusting_home(Path(home), Path(os.environ["SSL_CERT_FILE"]))
+        problem = chromium.trusting_home(Path(home), Path(os.environ["SSL_CERT_FILE"]))
         yield browser.Browser(Context(), timeout=settings.fetch.timeout, ca_problem=problem)
 
 

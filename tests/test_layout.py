@@ -10,9 +10,11 @@ from pathlib import Path
 from tests.conftest import REPO
 
 PACKAGE = REPO / "drafter"
-# cli → pipeline, check → bookmarks / fetch / draft → extract → shared (the top-level modules).
+# cli → pipeline, check → gathering → bookmarks / fetch / draft → extract → shared (the
+# top-level modules). gathering (fetch, extract and render every bookmark) sits between
+# pipeline, which drafts with its articles, and the fetch and extract stages it drives.
 STAGE_RANK = {
-    "main": 5, "cli": 4, "pipeline": 3, "check": 3,
+    "main": 6, "cli": 5, "pipeline": 4, "check": 4, "gathering": 3,
     "bookmarks": 2, "fetch": 2, "draft": 2, "extract": 1,
 }  # fmt: skip
 STAGES = ("cli", "bookmarks", "fetch", "extract", "draft")
@@ -24,7 +26,8 @@ def module_name(path: Path) -> str:
 
 
 def stage_of(module: str) -> str:
-    """'cli', 'fetch', … for a module inside a stage folder; 'pipeline'; else 'shared'."""
+    """'cli', 'fetch', … for a module inside a stage folder; 'pipeline', 'gathering'; else
+    'shared'."""
     parts = module.split(".")
     if module == "drafter.__main__":  # `python -m drafter`: the entry point, above the CLI
         return "main"

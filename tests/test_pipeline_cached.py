@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from drafter import pipeline
+from drafter import gathering
 from drafter.config import Settings
 from drafter.fetch.cache import PageCache
 from drafter.models import Article, Bookmark
@@ -20,7 +20,7 @@ URLS = tuple(f"http://news.example/2026/{n}" for n in range(3))
 
 
 def gather(origin: Origin, urls: tuple[str, ...] = URLS, **options: Any) -> list[Article]:
-    return pipeline.gather_articles(
+    return gathering.gather_articles(
         [Bookmark(url=url) for url in urls],
         Settings(),
         transport=httpx.MockTransport(origin),

@@ -14,6 +14,8 @@ from typing import Annotated
 
 import typer
 
+from drafter.cli.console import EXIT_INTERRUPTED, fail, say
+from drafter.cli.inputs import load_run_settings, site_root
 from drafter.cli.options import (
     ConcurrencyOption,
     ConfigOption,
@@ -24,7 +26,6 @@ from drafter.cli.options import (
     checked_number,
     refuse_unknown_options,
 )
-from drafter.cli.run import EXIT_INTERRUPTED, fail, load_run_settings, say, site_root
 from drafter.errors import DrafterError, InputError
 
 EXIT_FOUND = 1

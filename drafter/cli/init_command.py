@@ -15,8 +15,9 @@ from typing import Annotated
 
 import typer
 
+from drafter.cli.console import fail, say
+from drafter.cli.inputs import drafting_site, load_run_settings
 from drafter.cli.options import SiteOption
-from drafter.cli.run import drafting_site, fail, load_run_settings, say
 from drafter.errors import DrafterError
 
 IGNORED = ".drafter/"  # drafter's own folder at the site root: backups and locks

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import signal
 import sys
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
@@ -17,93 +16,23 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from drafter.cleantext import strip_controls
 from drafter.cli.cache_commands import show_cache_warnings
+from drafter.cli.console import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    Progress,
+    fail,
+    say,
+)
+from drafter.cli.inputs import Source, check_render, load_run_settings, read_sources, site_root
 from drafter.errors import DrafterError, InputError, NothingFetchedError
 
 if TYPE_CHECKING:
-    from drafter.bookmarks.text import ParsedBookmarks
     from drafter.config import Settings
-    from drafter.models import Article, Bookmark
-    from drafter.pipeline import BookmarkSource, DraftReport, DraftRequest
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_PARTIAL = 3
-EXIT_INTERRUPTED = 130
-
-
-def say(message: str) -> None:
-    """A line for people on stderr; a page's escape sequences never reach the terminal."""
-    print(strip_controls(message), file=sys.stderr, flush=True)
-
-
-def fail(exc: DrafterError) -> NoReturn:
-    say(f"error: {exc}")
-    raise typer.Exit(exc.exit_code)
-
-
-@dataclass
-class Source:
-    """Bookmarks as read from SOURCE: a list, or a live stream when pasting."""
-
-    bookmarks: BookmarkSource
-    parsed: ParsedBookmarks | None = None
-    text_file: Path | None = None  # a plain-text file, the only kind --archive may change
-    snapshot: str = ""  # its text as read, so --archive can tell if it changed meanwhile
-    pasting: bool = False
-
-
-def read_sources(
-    sources: list[str],
-    settings: Settings,
-    *,
-    folder: str | None,
-    since: str | None,
-    urls_are_articles: bool,
-    adding: bool = False,
-) -> Source:
-    """Every SOURCE (files, -, URLs; none: stdin or interactive paste) as one bookmark list.
-
-    `adding` (drafter add, which also retries the draft's failed articles): no usable URL is
-    not an error."""
-    from drafter.bookmarks.sources import read_one_source
-    from drafter.bookmarks.text import ParsedBookmarks
-
-    since_date = parse_since(since, settings)
-    if not sources and sys.stdin is not None and sys.stdin.isatty():
-        from drafter.cli.paste import pasted_bookmarks
-
-        return Source(pasted_bookmarks(sys.stdin, say), pasting=True)
-    merged: list[Any] = []
-    skipped: list[Any] = []
-    seen: set[str] = set()
-    text_file: Path | None = None
-    snapshot = ""
-    for source in sources or ["-"]:
-        read = read_one_source(
-            source,
-            settings,
-            folder=folder,
-            since=since_date,
-            urls_are_articles=urls_are_articles,
-            fetch_url=lambda url: _fetch_source(url, settings),
-        )
-        if read.text_file is not None and len(sources) == 1:
-            text_file, snapshot = read.text_file, read.snapshot
-        for skip in read.parsed.skipped:
-            say(f"warning: {read.name}: line {skip.line}: {skip.reason}; skipped: {skip.text[:80]}")
-        skipped += read.parsed.skipped
-        for bookmark in read.parsed.bookmarks:
-            if bookmark.url not in seen:
-                seen.add(bookmark.url)
-                merged.append(bookmark)
-    if not merged and not adding:
-        names = ", ".join("standard input" if s == "-" else s for s in sources or ["-"])
-        raise InputError(f"no usable URL in {names}")
-    parsed = ParsedBookmarks(merged, skipped)
-    return Source(merged, parsed=parsed, text_file=text_file, snapshot=snapshot)
+    from drafter.models import Bookmark
+    from drafter.pipeline import DraftReport, DraftRequest
 
 
 def _command_sources(
@@ -126,61 +55,6 @@ def _command_sources(
     )
 
 
-def _fetch_source(url: str, settings: Settings) -> bytes | None:
-    from drafter.fetch.client import fetch_source_bytes  # httpx only when a SOURCE is a URL
-
-    return fetch_source_bytes(url, settings.fetch)
-
-
-def parse_since(since: str | None, settings: Settings) -> datetime | None:
-    if since is None:
-        return None
-    from drafter.pipeline import parse_date
-
-    return parse_date(since, settings.timezone, "--since")
-
-
-class Progress:
-    """A rich progress bar on stderr (only on a terminal), plus -v lines per article."""
-
-    def __init__(self, total: int | None, *, show_bar: bool, verbose: bool) -> None:
-        self.verbose = verbose
-        self._bar = None
-        if show_bar:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            self._bar = Progress(
-                TextColumn("fetching"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}", markup=False),  # a URL may hold "[/x]"
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._task = self._bar.add_task("", total=total)
-            self._bar.start()
-
-    def __call__(self, article: Article) -> None:
-        from drafter.cli.report import article_line
-        from drafter.urls import redact_url
-
-        if self._bar is not None:
-            shown = strip_controls(redact_url(article.url))[:60]
-            self._bar.update(self._task, advance=1, description=shown)
-        if self.verbose:
-            if self._bar is not None:
-                line = strip_controls(article_line(article))
-                self._bar.console.print(line, markup=False, highlight=False)
-            else:
-                say(article_line(article))
-
-    def stop(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
-
-
 def raise_interrupt(signum: int, frame: FrameType | None) -> None:
     # SIGTERM as Ctrl-C: inside asyncio.run that cancels the tasks, so each closes what it
     # opened (the browser, its profile); a KeyboardInterrupt raised here would skip that.
@@ -188,54 +62,6 @@ def raise_interrupt(signum: int, frame: FrameType | None) -> None:
         signal.raise_signal(signal.SIGINT)
     else:  # SIGINT ignored (started in the background by a shell): stop all the same
         raise KeyboardInterrupt
-
-
-def load_run_settings(
-    site: Path, config: Path | None, flags: dict[str, object]
-) -> tuple[Settings, dict[str, str]]:
-    from drafter.config import load_settings
-
-    return load_settings(site, flags, config_file=config)
-
-
-def check_render(settings: Settings) -> None:
-    """A render mode we know, and a browser that exists when one is named."""
-    import shutil
-
-    from drafter.config import RENDER_MODES
-
-    if settings.render not in RENDER_MODES:
-        raise InputError(
-            f"render must be one of {', '.join(RENDER_MODES)}, not {settings.render!r}"
-        )
-    if settings.browser and shutil.which(str(Path(settings.browser).expanduser())) is None:
-        raise InputError(f"--browser / DRAFTER_BROWSER: no executable at {settings.browser}")
-
-
-def site_root(site: Path | None) -> Path:
-    from drafter.draft.episodes import find_site
-
-    if site is not None:
-        if not site.is_dir():
-            raise InputError(f"--site {site} is not a folder")
-        return site.resolve()
-    return find_site(Path.cwd())
-
-
-def drafting_site(site: Path | None, out: str | None = None, *, has_out: bool = True) -> Path:
-    """The site a draft goes into. With no Hugo config here or above and no --site, only
-    --out may say where to write (`has_out`: the command has it); else a usage error, and
-    nothing is written: a draft under ./content of some folder is no use to anyone."""
-    from drafter.draft.episodes import is_hugo_site
-
-    root = site_root(site)
-    if site is None and out is None and not is_hugo_site(root):
-        elsewhere = ", or --out PATH to write the draft elsewhere" if has_out else ""
-        raise InputError(
-            f"no Hugo site found in {root} or above it: give the site's folder with "
-            f"--site DIR{elsewhere}"
-        )
-    return root
 
 
 def nothing_fetched_error(exc: NothingFetchedError) -> DrafterError:

@@ -80,7 +80,7 @@ class Renderer:
     its static HTML gave."""
 
     def __init__(self, settings: Settings) -> None:
-        # Here, not at the top: drafter.pipeline asks `wants_render` of a run served from
+        # Here, not at the top: drafter.gathering asks `wants_render` of a run served from
         # the cache, which opens no event loop and need not import one.
         import asyncio  # noqa: PLC0415
 
@@ -95,7 +95,7 @@ class Renderer:
         """The article as the browser shows it, when that says more than `static`."""
         import asyncio  # noqa: PLC0415 (see __init__)
 
-        from drafter.fetch.browser import BrowserUnavailable  # noqa: PLC0415 (start-up)
+        from drafter.fetch.chromium import BrowserUnavailable  # noqa: PLC0415 (start-up)
 
         # The render counts against the article's own limit: it gets what the fetch left of
         # it (the browser's start, once a run, is not charged to the page that waits for it),
@@ -116,7 +116,8 @@ class Renderer:
 
     async def _hold(self, opened: asyncio.Future[Browser]) -> None:
         """Open the browser, hand it over, keep it open until `aclose()`; always close it."""
-        from drafter.fetch.browser import BrowserUnavailable, open_browser  # noqa: PLC0415
+        from drafter.fetch.browser import open_browser  # noqa: PLC0415
+        from drafter.fetch.chromium import BrowserUnavailable  # noqa: PLC0415
 
         try:
             async with open_browser(self.settings) as browser:

@@ -7,7 +7,7 @@
     off       the cache is neither read nor written
 
 The HTTP client is opened on the first page that needs the network, so a run served from
-the cache never imports httpx (nor asyncio, when drafter.pipeline finds every page ready).
+the cache never imports httpx (nor asyncio, when drafter.gathering finds every page ready).
 """
 
 from __future__ import annotations
