@@ -91,6 +91,25 @@ _KINDS = (
 )
 
 
+# Each tag as written (lower or upper case, start or end) → its name, kind and whether it
+# ends: one lookup for the tags pages use most; the rest go through _tag_info.
+_COMMON = names(
+    "span label time abbr cite q sub sup mark picture video audio canvas data ins del var",
+    "samp kbd dfn bdi bdo slot noscript object",
+)
+_TAGS = {
+    form: (name, kind, form[0] == "/")
+    for name, kind in (_KINDS | dict.fromkeys(_COMMON, _PLAIN)).items()
+    for form in (name, name.upper(), f"/{name}", f"/{name.upper()}")
+}
+
+
+def _tag_info(tag: str) -> tuple[str, int, bool]:
+    end = tag[0] == "/"
+    name = (tag[1:] if end else tag).lower()
+    return name, _KINDS.get(name, _PLAIN), end
+
+
 def plainly_nested(html: str, bounds: Bounds) -> bool:
     """Whether every element of `html` that the parser counts is closed by its own end tag,
     in order, within a quarter of the nesting bound and the other bounds: then the parser
@@ -102,16 +121,15 @@ def plainly_nested(html: str, bounds: Bounds) -> bool:
     if len(tokens) > bounds.elements:
         return False
     stack: list[str] = []
-    push, pop, kinds = stack.append, stack.pop, _KINDS
+    push, pop, tags = stack.append, stack.pop, _TAGS
     formatting = reopened = stranded = 0
     deepest = bounds.nesting // 4
     for tag, foreign, _space, escaped, _raw in tokens:
         if stranded:  # left active by a misnested end tag: each tag may re-open them once
             reopened += stranded
         if tag:
-            if tag[0] != "/":
-                name = tag.lower()
-                kind = kinds.get(name, _PLAIN)
+            name, kind, end = tags.get(tag) or _tag_info(tag)
+            if not end:
                 if kind >= _REOPENER:
                     if kind != _FORMATTING:
                         reopened += formatting
@@ -128,23 +146,20 @@ def plainly_nested(html: str, bounds: Bounds) -> bool:
                 push(name)
                 if len(stack) > deepest:
                     return False
-            else:
-                name = tag[1:].lower()
-                kind = kinds.get(name, _PLAIN)
-                if _PLAIN < kind <= _IMPLIED_KIND:
-                    if kind == _IMPLIED_KIND:
-                        reopened += formatting
-                elif stack and stack[-1] == name:
-                    pop()
-                    if kind >= _FORMATTING:
-                        formatting -= 1
-                elif name in stack or name in HEADINGS:
-                    misnested = _end_misnested(stack, name, kind)
-                    if misnested is None:
-                        return False
-                    formatting -= sum(misnested)
-                    stranded += misnested[1]
-                # else it closes nothing: the parser ignores it, and so do we
+            elif _PLAIN < kind <= _IMPLIED_KIND:
+                if kind == _IMPLIED_KIND:
+                    reopened += formatting
+            elif stack and stack[-1] == name:
+                pop()
+                if kind >= _FORMATTING:
+                    formatting -= 1
+            elif name in stack or name in HEADINGS:
+                misnested = _end_misnested(stack, name, kind)
+                if misnested is None:
+                    return False
+                formatting -= sum(misnested)
+                stranded += misnested[1]
+            # else it closes nothing: the parser ignores it, and so do we
         elif escaped or (foreign and not _plain_foreign(foreign, bounds)):
             return False
     return reopened <= bounds.reopened
@@ -157,7 +172,7 @@ def _plain_foreign(element: str, bounds: Bounds) -> bool:
     one of its kind inside it."""
     if _FOREIGN_HTML.search(element):
         return False
-    outer = element[:4].lower().rstrip(_S + "/>")
+    outer = "svg" if element[:3].lower() == "svg" else "math"
     stack: list[str] = []
     deepest = bounds.nesting // 2
     for slash, tag, closed in _FOREIGN_TAG.findall("<" + element):
