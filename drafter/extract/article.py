@@ -25,7 +25,7 @@ from drafter.decode import decode_html
 from drafter.extract.body import blocks_after, first_paragraph
 from drafter.extract.decoration import TRAILING_PAGE_MARKER, Cut, strip_firm
 from drafter.extract.fallback import fallback_lead
-from drafter.extract.forms import json_ld_headline, json_ld_publishers
+from drafter.extract.forms import json_ld_headline, json_ld_publishers, read_json_ld
 from drafter.extract.label import LabelCandidate, choose_label, label_candidates
 from drafter.extract.lead import (
     Block,
@@ -36,6 +36,7 @@ from drafter.extract.lead import (
     tidy,
 )
 from drafter.extract.lead_choice import choose_lead, lead_candidates
+from drafter.extract.names import shown_names
 from drafter.extract.scoring import model
 from drafter.extract.sites import name_key, profile_for, profile_for_provider
 from drafter.extract.title import Headline, clean_text, head_title, pick_title
@@ -262,8 +263,9 @@ def _extract(
     html, charset, charset_from = decode_html(body, content_type)
     html = flatten_nesting(html)  # before any parser: their cost grows with depth squared
     tree = LexborHTMLParser(html)
-    headline_ld = json_ld_headline(tree)
-    publishers = json_ld_publishers(tree)
+    json_ld = read_json_ld(tree)  # before scripts are stripped; parsed once for both
+    headline_ld = json_ld_headline(json_ld)
+    publishers = json_ld_publishers(json_ld)
     tree.strip_tags(["script", "style", "noscript", "template"])
     meta = read_meta(tree)
     provenance = {"charset": charset, "charset_from": charset_from}
@@ -273,9 +275,14 @@ def _extract(
         label = profile.label if profile else None
         return Extracted(title=None, source=label, lead=None, blocked=blocked, **provenance)
 
-    headline = _without_page_marker(pick_title(tree, meta, profile, url, headline_ld))
+    shown = shown_names(tree, url)  # read once: the headline's decoration, the label's candidates
+    headline = _without_page_marker(pick_title(tree, meta, profile, url, shown, headline_ld))
     title, title_from = headline.text, headline.provenance
-    candidates = label_candidates(tree, url, meta, head_title(tree), title, publishers)
+    candidates = (  # a profile's label needs none (a trace still records them, for the fit)
+        label_candidates(tree, url, shown, meta, head_title(tree), title, publishers)
+        if profile is None or trace is not None
+        else []
+    )
     if trace is not None:
         trace["label"] = candidates
     label, label_from, title = _label(tree, title, meta, profile, candidates, headline.cuts)

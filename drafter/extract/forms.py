@@ -75,17 +75,25 @@ _LD_MAX_CHARS = 200_000  # a JSON-LD block larger than this is not parsed for a 
 _LD_MAX_DEPTH = 4
 
 
-def json_ld_headline(tree: LexborHTMLParser) -> str | None:
-    """The ``headline`` of the page's JSON-LD (the first found), HTML-unescaped once: some
-    CMSs escape it twice (``&quot;``). Read before scripts are stripped from the tree."""
+def read_json_ld(tree: LexborHTMLParser) -> list[object]:
+    """The page's JSON-LD blocks, each parsed once (the first ten, none over _LD_MAX_CHARS,
+    a block that is not JSON skipped). Read before scripts are stripped from the tree."""
+    documents: list[object] = []
     for node in tree.css("script[type='application/ld+json']")[:10]:
         text = node.text() or ""
-        if "headline" not in text or len(text) > _LD_MAX_CHARS:
-            continue
+        if len(text) > _LD_MAX_CHARS or ("headline" not in text and "name" not in text):
+            continue  # too large to parse, or nothing drafter reads in it
         try:
-            data = json.loads(text)
+            documents.append(json.loads(text))
         except ValueError:
             continue
+    return documents
+
+
+def json_ld_headline(documents: list[object]) -> str | None:
+    """The ``headline`` of the page's JSON-LD (the first found), HTML-unescaped once: some
+    CMSs escape it twice (``&quot;``)."""
+    for data in documents:
         found = _find_headline(data, _LD_MAX_DEPTH)
         if found:
             return html.unescape(found)
@@ -114,19 +122,11 @@ def _find_headline(data: object, depth: int) -> str | None:
 _PUBLISHER_TYPES = frozenset({"organization", "newsmediaorganization", "website", "corporation"})
 
 
-def json_ld_publishers(tree: LexborHTMLParser) -> tuple[str, ...]:
+def json_ld_publishers(documents: list[object]) -> tuple[str, ...]:
     """The names the page's JSON-LD gives its publisher (``publisher.name``, an
-    Organization's or WebSite's ``name``), in the order found. Read before scripts are
-    stripped from the tree."""
+    Organization's or WebSite's ``name``), in the order found."""
     names: list[str] = []
-    for node in tree.css("script[type='application/ld+json']")[:10]:
-        text = node.text() or ""
-        if "name" not in text or len(text) > _LD_MAX_CHARS:
-            continue
-        try:
-            data = json.loads(text)
-        except ValueError:
-            continue
+    for data in documents:
         _collect_publishers(data, _LD_MAX_DEPTH, names)
     return tuple(dict.fromkeys(html.unescape(name).strip() for name in names if name.strip()))
 

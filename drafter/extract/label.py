@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from drafter.extract.decoration import SEPARATOR
-from drafter.extract.names import chrome_texts, home_link_texts, host_brand
+from drafter.extract.names import ShownNames, host_brand
 from drafter.extract.scoring import Model, best_index
 from drafter.extract.sites import name_key, normalise_host
 
@@ -52,6 +52,7 @@ _FEED_WORDS = re.compile(
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|,;©\n]{2,60})", re.I
 )
+_FOOTER_CHARS = 20_000  # of a footer's text searched for its copyright line
 _RIGHTS = re.compile(r"\s*(?:all rights reserved|alle rechte vorbehalten).*$", re.I)
 _URL_FORM = re.compile(r"://|^www\.|\.(?:com|net|org|de|jp|co|uk|in|io)(?:/|$)", re.I)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -108,6 +109,7 @@ def _variants(text: str) -> Iterable[tuple[str, str]]:
 def _raw_names(
     tree: LexborHTMLParser,
     url: str,
+    shown: ShownNames,
     meta: Mapping[str, str],
     title_tag: str | None,
     headline: str | None,
@@ -136,7 +138,7 @@ def _raw_names(
             found.append(("title_last", outside[-1]))
         elif len(pieces) == 1 and outside:
             found.append(("title_whole", title_tag))
-    for logo, text in home_link_texts(tree, url):
+    for logo, text in shown.home:
         found.append(
             ("logo_alt", _LOGO.sub("", text).strip(" -|")) if logo else ("home_link", text)
         )
@@ -144,13 +146,13 @@ def _raw_names(
         alt = node.attributes.get("alt") or ""
         if alt.strip():
             found.append(("logo_alt", _LOGO.sub("", alt).strip(" -|")))
-    found.extend(("chrome_heading", text) for text in chrome_texts(tree, url))
+    found.extend(("chrome_heading", text) for text in shown.chrome)
     for node in tree.css("link[rel='alternate'][title]")[:4]:
         kind = (node.attributes.get("type") or "").lower()
         if "rss" in kind or "atom" in kind:
             found.append(("feed_title", _FEED_WORDS.sub("", node.attributes.get("title") or "")))
     for node in tree.css("footer, [class*='copyright'], [id*='copyright']")[:3]:
-        match = _COPYRIGHT.search(node.text() or "")
+        match = _COPYRIGHT.search((node.text() or "")[:_FOOTER_CHARS])
         if match:
             found.append(("copyright", _RIGHTS.sub("", match.group(1)).strip()))
     host = urlsplit(url).hostname or ""
@@ -163,13 +165,14 @@ def _raw_names(
 def label_candidates(
     tree: LexborHTMLParser,
     url: str,
+    shown: ShownNames,
     meta: Mapping[str, str],
     title_tag: str | None,
     headline: str | None,
     publishers: Iterable[str] = (),
 ) -> list[LabelCandidate]:
     """Every name the page gives itself, one candidate a name, each with its features."""
-    raw = _raw_names(tree, url, meta, title_tag, headline, publishers)
+    raw = _raw_names(tree, url, shown, meta, title_tag, headline, publishers)
     candidates: dict[str, LabelCandidate] = {}
     for source, text in raw:
         for variant, how in _variants(text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -58,10 +59,22 @@ _CHROME = re.compile(
 _CHROME_LEVELS = 4  # the heading and its nearest ancestors
 
 
-def page_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
-    """Keys of the names the page itself gives its site: its chrome headings and the text
-    (or logo's alt text) of its links to the home page."""
-    return chrome_names(tree, url) + home_link_names(tree, url)
+@dataclass(frozen=True)
+class ShownNames:
+    """The names the page itself shows for its site, read once a page: its chrome headings
+    and what its links home say (each with whether it is a logo's alt text)."""
+
+    chrome: tuple[str, ...]
+    home: tuple[tuple[bool, str], ...]
+
+    def keys(self) -> tuple[str, ...]:
+        """Each name reduced with ``name_key`` (a title piece that is one is decoration)."""
+        found = [*self.chrome, *(text for _, text in self.home)]
+        return tuple(key for key in map(name_key, found) if len(key) >= 2)
+
+
+def shown_names(tree: LexborHTMLParser, url: str) -> ShownNames:
+    return ShownNames(chrome_texts(tree, url), home_link_texts(tree, url))
 
 
 _HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
@@ -96,11 +109,6 @@ def _home_hrefs(url: str) -> list[str]:
     return hrefs
 
 
-def chrome_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
-    """Keys of the headings that sit in the page's chrome (`chrome_texts`)."""
-    return tuple(key for key in map(name_key, chrome_texts(tree, url)) if len(key) >= 2)
-
-
 def chrome_texts(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
     """The headings that sit in the page's chrome (class or id says logo, site or blog
     title, brand name, menu title, masthead, navbar; or the heading is one link to the
@@ -116,11 +124,6 @@ _HOME_LINKS = 12  # of the page's first links to its home page
 _MAX_LINK_NAME = 48
 _MAX_CLIMB = 8  # folders a "../" chain is followed up
 _PLAIN_HOST = re.compile(r"[a-z0-9.-]+")
-
-
-def home_link_names(tree: LexborHTMLParser, url: str) -> tuple[str, ...]:
-    """Keys of what the page's links to its home page say (`home_link_texts`)."""
-    return tuple(name_key(text) for _, text in home_link_texts(tree, url))
 
 
 def home_link_texts(tree: LexborHTMLParser, url: str) -> tuple[tuple[bool, str], ...]:

@@ -26,7 +26,7 @@ from drafter.extract.decoration import (
     strip_firm,
 )
 from drafter.extract.forms import page_lines, shown_part
-from drafter.extract.names import brand_keys, is_site_name, page_names
+from drafter.extract.names import ShownNames, brand_keys, is_site_name
 from drafter.extract.sites import name_key, title_regexes
 from drafter.profiles import SiteProfile
 
@@ -276,6 +276,7 @@ def pick_title(
     meta: Mapping[str, str],
     profile: SiteProfile | None,
     url: str,
+    shown: ShownNames,
     headline_ld: str | None = None,
 ) -> Headline:
     """The headline by agreement: the first heading that a title form repeats with only
@@ -283,7 +284,7 @@ def pick_title(
     than a name, less what its words say is decoration; else the first heading."""
     site_names = [meta["og:site_name"]] if meta.get("og:site_name") else []
     host = urlsplit(url).hostname or ""
-    brands = brand_keys(profile, site_names, host) + page_names(tree, url)
+    brands = brand_keys(profile, site_names, host) + shown.keys()
     if profile is not None:
         for selector in profile.title_selectors:
             node = tree.css_first(selector)
