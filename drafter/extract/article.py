@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from drafter.decode import decode_html
-from drafter.extract.body import blocks_after, first_paragraph
+from drafter.extract.body import blocks_after, first_paragraph, furniture_reason
 from drafter.extract.decoration import TRAILING_PAGE_MARKER, Cut, strip_firm
 from drafter.extract.fallback import fallback_lead
 from drafter.extract.forms import json_ld_headline, json_ld_publishers, read_json_ld
@@ -35,7 +35,7 @@ from drafter.extract.lead import (
     pick,
     tidy,
 )
-from drafter.extract.lead_choice import choose_lead, lead_candidates
+from drafter.extract.lead_choice import MAX_CANDIDATES, choose_lead, lead_candidates
 from drafter.extract.names import shown_names
 from drafter.extract.scoring import model
 from drafter.extract.sites import name_key, profile_for, profile_for_provider
@@ -187,7 +187,9 @@ def _lead(
     if anchor is not None:  # before any node is removed: the walk passes over them itself
         walk = blocks_after(anchor)
         blocks = list(islice(walk, _SCORED_BLOCKS))  # the rules read on only as they need
-        walked = first_paragraph(chain(blocks, walk), title)
+        # the rules' reading of the first blocks, shared by the rules and the fitted lead
+        reasons = [furniture_reason(block, title) for block in blocks[:MAX_CANDIDATES]]
+        walked = first_paragraph(chain(blocks, walk), title, reasons)
         if description and "paywall" in walked.skipped and not walked.body_found:
             # the body is not there to read: the publisher's summary of it stands in
             # (before a standfirst, which only introduces the body)
@@ -196,7 +198,7 @@ def _lead(
             (i for i, block in enumerate(blocks) if walked.text and block.text == walked.text),
             None,
         )
-        candidates = lead_candidates(blocks, title, description, rules_index)
+        candidates = lead_candidates(blocks, reasons, description, rules_index)
         if trace is not None:
             trace["lead"] = candidates
         chosen = choose_lead(candidates, model("lead"))

@@ -14,7 +14,7 @@ article's header runs headline, standfirst, byline, and then the body starts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -310,16 +310,19 @@ _HEADER_LINES = {"byline", "dateline"}
 _UNREMARKABLE = {"heading", "short line", "title", "list", "empty", "furniture", "link line"}
 
 
-def first_paragraph(blocks: Iterator[Block], title: str | None) -> Lead:
+def first_paragraph(
+    blocks: Iterator[Block], title: str | None, reasons: Sequence[str | None] = ()
+) -> Lead:
     """The first block that reads as the article's prose; a prose block that a byline or
-    dateline follows before the next prose is a standfirst and is passed over."""
+    dateline follows before the next prose is a standfirst and is passed over. `reasons`:
+    `furniture_reason` of the first blocks, where the caller has read them already."""
     lead = Lead(None)
     held: Block | None = None  # prose found, waiting to see whether a byline follows it
     standfirst: str | None = None
     for count, block in enumerate(blocks):
         if count >= _MAX_BLOCKS:
             break
-        reason = furniture_reason(block, title)
+        reason = reasons[count] if count < len(reasons) else furniture_reason(block, title)
         if held is not None and reason == "heading":
             break  # a new section: what came before it was the body's first paragraph
         if reason is not None:

@@ -17,7 +17,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from drafter.extract.body import furniture_reason
 from drafter.extract.lead import Block, is_japanese
 from drafter.extract.scoring import Model
 
@@ -131,13 +130,13 @@ def _holders(blocks: Sequence[Block], reasons: Sequence[str | None]) -> dict[int
 
 def lead_candidates(
     blocks: Sequence[Block],
-    title: str | None,
+    reasons: Sequence[str | None],
     description: str | None,
     rules_index: int | None,
 ) -> list[LeadCandidate]:
-    """The walk's first blocks, each described by its features."""
-    blocks = blocks[:MAX_CANDIDATES]
-    reasons = [furniture_reason(block, title) for block in blocks]
+    """The walk's first blocks (as many as `reasons`, their `furniture_reason`s), each
+    described by its features."""
+    blocks = blocks[: len(reasons)]
     held = _holders(blocks, reasons)
     all_chars = sum(chars for _, chars in held.values()) or 1
     candidates: list[LeadCandidate] = []
